@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#include <array>
+#include <utility>
+
+#include <timeline/grammar/mention.hpp>
+
+namespace timeline::grammar {
+
+std::string_view to_string(timex_type type) noexcept {
+  switch (type) {
+    case timex_type::date: return "DATE";
+    case timex_type::time: return "TIME";
+    case timex_type::duration: return "DURATION";
+    case timex_type::set: return "SET";
+  }
+  return "DATE";
+}
+
+std::string_view to_string(grain g) noexcept {
+  switch (g) {
+    case grain::second: return "second";
+    case grain::minute: return "minute";
+    case grain::hour: return "hour";
+    case grain::part_of_day: return "part_of_day";
+    case grain::day: return "day";
+    case grain::week: return "week";
+    case grain::weekend: return "weekend";
+    case grain::month: return "month";
+    case grain::season: return "season";
+    case grain::quarter: return "quarter";
+    case grain::half_year: return "half_year";
+    case grain::year: return "year";
+    case grain::decade: return "decade";
+    case grain::century: return "century";
+    case grain::unspecified: return "unspecified";
+  }
+  return "unspecified";
+}
+
+std::string to_string(field_set fields) {
+  static constexpr std::array<std::pair<field, std::string_view>, 11> names{{
+      {field::year, "year"}, {field::month, "month"}, {field::day, "day"}, {field::weekday, "weekday"},
+      {field::time_of_day, "time_of_day"}, {field::week, "week"}, {field::quarter, "quarter"},
+      {field::season, "season"}, {field::decade, "decade"}, {field::century, "century"}, {field::half, "half"},
+  }};
+  std::string out;
+  for (auto const& [f, name] : names) {
+    if (fields.contains(f)) {
+      if (!out.empty()) out += ',';
+      out += name;
+    }
+  }
+  return out;
+}
+
+std::string_view to_string(anchor_kind anchor) noexcept {
+  switch (anchor) {
+    case anchor_kind::none: return "none";
+    case anchor_kind::dct: return "dct";
+    case anchor_kind::previous: return "previous";
+  }
+  return "none";
+}
+
+}  // namespace timeline::grammar
