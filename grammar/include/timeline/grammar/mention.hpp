@@ -93,6 +93,8 @@ class field_set {
   std::uint16_t bits_ = 0;
 };
 
+constexpr field_set operator|(field a, field b) noexcept { return field_set{a} | field_set{b}; }
+
 // Names of the fields in a set, comma separated: "year,month".
 std::string to_string(field_set fields);
 

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+//
+// The X3 vocabulary shared by the rule families: the expression being filled (reached through the
+// parse context, not a rule attribute), word-bounded keywords, the symbol tables, and the small
+// actions that record what was said. Only grammar/src/rules/*.cpp include this file.
+//
+// Why the expression travels in the context: a family tries each of its productions with a fresh
+// expression and keeps the longest match (chrono's "all parsers, then refiners" rather than PEG's
+// first match). Semantic actions write into `x3::get<expression_tag>(ctx)`, and `attempt[p]`
+// restores the expression when an alternative fails half way, which X3 itself never does.
+#pragma once
+
+#include <boost/spirit/home/x3.hpp>
+
+#include <cctype>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ast.hpp"
+#include "rules/families.hpp"
+
+namespace timeline::grammar::rules {
+
+namespace x3 = boost::spirit::x3;
+
+struct expression_tag;
+
+template <typename Context>
+ast::expression& expr(Context const& ctx) {
+  return x3::get<expression_tag>(ctx).get();
+}
+
+// attempt[p]: on failure, puts the expression back as it was before p.
+template <typename Subject>
+struct attempt_directive : x3::unary_parser<Subject, attempt_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, attempt_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr explicit attempt_directive(Subject const& parser) : base_type(parser) {}
+
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute& attr) const {
+    ast::expression saved = expr(context);
+    Iterator const start = first;
+    if (this->subject.parse(first, last, context, rcontext, attr)) return true;
+    expr(context) = saved;
+    first = start;
+    return false;
+  }
+};
+
+struct attempt_gen {
+  template <typename Subject>
+  constexpr attempt_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
+    return attempt_directive<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
+  }
+};
+inline constexpr attempt_gen attempt{};
+
+// A whole word, any case: "may" matches "May" but not "Mayday" or "may-be".
+inline auto kw(char const* word) { return x3::lexeme[x3::no_case[x3::lit(word)] >> !(x3::alnum | x3::char_('-') >> x3::alpha)]; }
+
+// Word-bounded lookups in a symbol table.
+template <typename Symbols>
+auto word(Symbols const& table) {
+  return x3::lexeme[x3::no_case[table] >> !x3::alnum];
+}
+
+// ---- actions -------------------------------------------------------------------------------------
+
+// Stores the parsed attribute into a member.
+template <typename Member>
+auto store(Member member) {
+  return [member](auto& ctx) { expr(ctx).*member = static_cast<std::remove_reference_t<decltype(expr(ctx).*member)>>(x3::_attr(ctx)); };
+}
+// Stores a constant into a member.
+template <typename Member, typename Value>
+auto put(Member member, Value value) {
+  return [member, value](auto& ctx) { expr(ctx).*member = value; };
+}
+inline auto rule_name(char const* name) {
+  return [name](auto& ctx) { expr(ctx).rule = name; };
+}
+// Names the production that matched. It is an eps so that no composite parser ever carries an
+// action: an action on a sequence makes X3 synthesize the sequence's attribute and hand its parts
+// to the inner actions as fusion ranges instead of values.
+inline auto named(char const* name) { return x3::eps[rule_name(name)]; }
+// Marks where the TIMEX3 span begins: after any leading preposition.
+inline auto const mark = x3::eps[([](auto& ctx) { expr(ctx).span_begin = x3::_where(ctx).begin(); })];
+
+// ---- symbol tables (roman.cpp shape: const objects filled by their constructors) -----------------
+
+struct month_names : x3::symbols<unsigned> {
+  month_names() {
+    add("january", 1)("jan", 1)("february", 2)("feb", 2)("march", 3)("mar", 3)("april", 4)("apr", 4)("may", 5)
+       ("june", 6)("jun", 6)("july", 7)("jul", 7)("august", 8)("aug", 8)("september", 9)("sept", 9)("sep", 9)
+       ("october", 10)("oct", 10)("november", 11)("nov", 11)("december", 12)("dec", 12);
+  }
+};
+inline month_names const months;
+
+struct weekday_names : x3::symbols<unsigned> {
+  weekday_names() {
+    add("monday", 1)("mon", 1)("tuesday", 2)("tues", 2)("tue", 2)("wednesday", 3)("wed", 3)("thursday", 4)
+       ("thurs", 4)("thu", 4)("friday", 5)("fri", 5)("saturday", 6)("sat", 6)("sunday", 7)("sun", 7);
+  }
+};
+inline weekday_names const weekdays;
+
+// Cardinal number words 1-99 ("twenty-four", "twenty four"), written out once here.
+struct number_words : x3::symbols<double> {
+  number_words() {
+    static char const* const ones[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    static char const* const teens[] = {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static char const* const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (int i = 0; i < 9; ++i) add(ones[i], i + 1);
+    for (int i = 0; i < 10; ++i) add(teens[i], i + 10);
+    for (int t = 0; t < 8; ++t) {
+      add(tens[t], (t + 2) * 10);
+      for (int i = 0; i < 9; ++i) {
+        add(std::string(tens[t]) + "-" + ones[i], (t + 2) * 10 + i + 1);
+        add(std::string(tens[t]) + " " + ones[i], (t + 2) * 10 + i + 1);
+      }
+    }
+    add("a hundred", 100)("one hundred", 100)("a dozen", 12)("dozen", 12)("a couple of", 2)("a couple", 2)("couple of", 2)
+       ("a half", 0.5)("half a", 0.5)("half an", 0.5)("one and a half", 1.5)("two and a half", 2.5);
+  }
+};
+inline number_words const numbers;
+
+// Ordinal words for days, quarters, centuries: "first" .. "thirty-first".
+struct ordinal_words : x3::symbols<unsigned> {
+  ordinal_words() {
+    static char const* const names[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                                        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                                        "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+    for (unsigned i = 0; i < 20; ++i) add(names[i], i + 1);
+    for (unsigned i = 0; i < 9; ++i) {
+      add(std::string("twenty-") + names[i], 21 + i);
+      add(std::string("twenty ") + names[i], 21 + i);
+    }
+    add("thirtieth", 30)("thirty-first", 31)("thirty first", 31)("twenty-first", 21);
+  }
+};
+inline ordinal_words const ordinals;
+
+// Calendar units in singular and plural.
+struct unit_names : x3::symbols<ast::unit> {
+  unit_names() {
+    using ast::unit;
+    add("second", unit::second)("seconds", unit::second)("sec", unit::second)("secs", unit::second)
+       ("minute", unit::minute)("minutes", unit::minute)("min", unit::minute)("mins", unit::minute)
+       ("hour", unit::hour)("hours", unit::hour)("hr", unit::hour)("hrs", unit::hour)
+       ("day", unit::day)("days", unit::day)("week", unit::week)("weeks", unit::week)
+       ("fortnight", unit::fortnight)("fortnights", unit::fortnight)
+       ("month", unit::month)("months", unit::month)("quarter", unit::quarter)("quarters", unit::quarter)
+       ("year", unit::year)("years", unit::year)("yr", unit::year)("yrs", unit::year)
+       ("decade", unit::decade)("decades", unit::decade)("century", unit::century)("centuries", unit::century);
+  }
+};
+inline unit_names const units;
+
+// Units that name a calendar period in "last week", "this month", "next quarter".
+struct period_names : x3::symbols<ast::unit> {
+  period_names() {
+    using ast::unit;
+    add("week", unit::week)("weekend", unit::weekend)("month", unit::month)("quarter", unit::quarter)("year", unit::year)
+       ("decade", unit::decade)("century", unit::century)("day", unit::day);
+  }
+};
+inline period_names const periods;
+
+struct season_names : x3::symbols<unsigned> {
+  season_names() { add("spring", 1)("summer", 2)("fall", 3)("autumn", 3)("winter", 4); }
+};
+inline season_names const seasons;
+
+struct part_of_day_names : x3::symbols<unsigned> {
+  part_of_day_names() { add("morning", 1)("afternoon", 2)("evening", 3)("night", 4)("overnight", 4); }
+};
+inline part_of_day_names const parts_of_day;
+
+// ---- shared little parsers ---------------------------------------------------------------------
+
+// Digits with a word boundary after them (no "2025-residents" issue: '-' followed by digits is
+// handled by the numeric date rules before this is tried).
+inline x3::uint_parser<unsigned, 10, 1, 2> const uint1_2{};
+inline x3::uint_parser<unsigned, 10, 4, 4> const uint4{};
+inline x3::uint_parser<unsigned, 10, 2, 2> const uint2{};
+
+inline auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
+// A day of month: 1-31, optionally ordinal ("13th"), or an ordinal word.
+inline auto const day_number = x3::lexeme[uint1_2 >> -ordinal_suffix >> !x3::alnum];
+inline auto const month_word = x3::lexeme[x3::no_case[months] >> -x3::lit('.') >> !x3::alnum];
+inline auto const weekday_word = x3::lexeme[x3::no_case[weekdays] >> -x3::lit('.') >> !x3::alnum];
+inline auto const year_number = x3::lexeme[uint4 >> !(x3::alnum | x3::lit('%'))];
+
+// Counts: "3", "1.5", "three", "twenty-four", "a", "a couple of"; "several"/"a few" are unknown.
+inline auto const set_count = [](auto& ctx) { expr(ctx).count = static_cast<double>(x3::_attr(ctx)); };
+inline auto const set_fraction = [](auto& ctx) {
+  double const digits = static_cast<double>(x3::_attr(ctx));
+  double scale = 1;
+  while (scale <= digits) scale *= 10;
+  expr(ctx).count += digits / scale;
+};
+inline auto const count_digits = x3::lexeme[x3::uint_[set_count] >> -(x3::lit('.') >> x3::uint_[set_fraction]) >> !x3::alpha];
+inline auto const count_unknown =
+    (kw("several") | kw("a few") | kw("few") | kw("many") | kw("some") | kw("a number of") | kw("a couple of") >> &kw("dozen"))
+        [put(&ast::expression::count_unknown, true)];
+inline auto const count_word = x3::lexeme[x3::no_case[numbers] >> !x3::alnum][set_count] |
+                               (kw("a") | kw("an") | kw("one"))[put(&ast::expression::count, 1.0)];
+inline auto const count = count_digits | count_unknown | count_word;
+
+// Checks run inside actions: reject a match without consuming the rest of the text.
+inline auto const set_day = [](auto& ctx) {
+  unsigned const d = x3::_attr(ctx);
+  if (d < 1 || d > 31) x3::_pass(ctx) = false;
+  else expr(ctx).day = d;
+};
+inline auto const set_year = [](auto& ctx) {
+  unsigned const y = x3::_attr(ctx);
+  if (y < 1000 || y > 2999) x3::_pass(ctx) = false;
+  else expr(ctx).year = static_cast<int>(y);
+};
+
+// Runs one production over [first, last) with a fresh expression; on success returns the end.
+template <typename Parser>
+bool run(Parser const& production, char const* first, char const* last, ast::expression& out, char const*& end) {
+  out = ast::expression{};
+  char const* it = first;
+  auto const with_expr = x3::with<expression_tag>(std::ref(out))[production];
+  // No post-skip: the span ends at the last character of the last word, not at the next one.
+  if (x3::phrase_parse(it, last, with_expr, x3::space, x3::skip_flag::dont_post_skip)) {
+    if (out.span_begin == nullptr) out.span_begin = first;
+    end = it;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace timeline::grammar::rules
+
+namespace timeline::grammar::rules {
+// Runs every production at `first` and appends each match.
+template <typename... Productions>
+void collect(char const* first, char const* last, std::vector<candidate>& out, Productions const&... productions) {
+  ast::expression said;
+  char const* end = nullptr;
+  ((run(productions, first, last, said, end) ? (out.push_back({said, end}), 0) : 0), ...);
+}
+}  // namespace timeline::grammar::rules

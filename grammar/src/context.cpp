@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MIT
+#include "context.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+
+namespace timeline::grammar {
+namespace {
+
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// The lower-case word of letters (and apostrophes) starting at `at`, at most 23 characters.
+std::string word_at(std::string_view text, std::size_t at) {
+  std::string w;
+  for (std::size_t i = at; i < text.size() && w.size() < 23; ++i) {
+    char const c = text[i];
+    if (is_alpha(c) || (c == '\'' && !w.empty())) w += lower(c);
+    else break;
+  }
+  return w;
+}
+
+template <std::size_t N>
+bool in(std::array<std::string_view, N> const& sorted, std::string_view w) {
+  return std::binary_search(sorted.begin(), sorted.end(), w);
+}
+
+// First words of every production, kept sorted for binary search. A word not here never starts an
+// expression, so the families are not even tried (the corpus tests catch a missing entry).
+constexpr auto first_words = [] {
+  std::array<std::string_view, 186> words{
+      "a", "about", "after", "almost", "an", "annually", "apr", "april", "around", "at",
+      "aug", "august", "autumn", "beginning", "biweekly", "boxing", "calendar", "christmas", "close", "coming",
+      "couple", "current", "currently", "daily", "days", "dec", "decades", "december", "each", "earlier",
+      "early", "easter", "eight", "eighteen", "eighty", "election", "eleven", "end", "every", "fall",
+      "father's", "feb", "february", "few", "fifteen", "fifty", "first", "fiscal", "five", "following",
+      "for", "former", "forty", "four", "fourteen", "fourth", "fri", "friday", "fy", "good",
+      "half", "halloween", "hourly", "hours", "in", "independence", "jan", "january", "jul", "july",
+      "jun", "june", "just", "labor", "labour", "last", "late", "lately", "later", "least",
+      "less", "mar", "march", "martin", "may", "memorial", "mid", "midday", "middle", "midnight",
+      "minutes", "mon", "monday", "monthly", "months", "more", "mother's", "nearly", "new", "next",
+      "night", "nightly", "nine", "nineteen", "ninety", "noon", "nov", "november", "now", "nowadays",
+      "oct", "october", "one", "only", "over", "past", "present", "presently", "president's", "presidents",
+      "previous", "q", "quarterly", "recent", "recently", "right", "roughly", "saint", "same", "sat",
+      "saturday", "sep", "sept", "september", "seven", "seventeen", "seventy", "several", "six", "sixteen",
+      "sixty", "some", "soon", "spring", "st", "start", "summer", "sun", "sunday", "ten",
+      "thanksgiving", "that", "the", "these", "third", "thirteen", "thirty", "this", "three", "thu",
+      "thurs", "thursday", "today", "tomorrow", "tonight", "tue", "tues", "tuesday", "twelve", "twenty",
+      "two", "under", "up", "valentine's", "veteran's", "veterans", "wed", "wednesday", "weekly", "weeks",
+      "winter", "within", "xmas", "yearly", "years", "yesterday"
+  };
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
+constexpr auto prepositions = [] {
+  std::array<std::string_view, 27> words{"after", "and", "around", "as", "at", "before", "beginning", "between", "by",
+                                         "during", "early", "end", "from", "in", "late", "last", "mid", "next", "of",
+                                         "on", "or", "since", "this", "through", "throughout", "to", "until"};
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
+constexpr auto future_cues = [] {
+  std::array<std::string_view, 28> words{"will", "'ll", "would", "shall", "expects", "expect", "expected", "plans", "plan",
+                                         "planned", "scheduled", "slated", "upcoming", "later", "next", "aims", "intends",
+                                         "set", "going", "due", "may", "might", "could", "hopes", "coming", "wants",
+                                         "preparing", "prepares"};
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
+constexpr auto past_cues = [] {
+  std::array<std::string_view, 16> words{"said", "says", "was", "were", "had", "did", "ago", "last", "told", "met", "took",
+                                         "began", "came", "went", "earlier", "spoke"};
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
+constexpr auto not_past_participles = [] {
+  std::array<std::string_view, 24> words{"bed", "breed", "exceed", "feed", "greed", "hundred", "indeed", "limited",
+                                         "need", "proceed", "red", "related", "seed", "shed", "speed", "succeed",
+                                         "united", "wed", "weed", "based", "embed", "freed", "reed", "steed"};
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
+tense cue_of(std::string_view w) {
+  if (in(future_cues, w)) return tense::future;
+  if (in(past_cues, w)) return tense::past;
+  if (w.size() >= 5 && w.ends_with("ed") && !in(not_past_participles, w)) return tense::past;
+  return tense::none;
+}
+
+bool sentence_break(std::string_view text, std::size_t i) {
+  char const c = text[i];
+  if (c == '\n' || c == ';' || c == '!' || c == '?') return true;
+  if (c == '.') {
+    // "U.S." and "a.m." are not breaks: a period followed by a space and a capital is.
+    return i + 2 < text.size() && text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2])) != 0 &&
+           !(i >= 2 && text[i - 2] == '.');
+  }
+  return false;
+}
+
+}  // namespace
+
+bool text_context::may_start_expression(std::size_t at) const {
+  char const c = text_[at];
+  if (std::isdigit(static_cast<unsigned char>(c)) != 0) return true;
+  if (c == '\'' || c == '\xE2') return at + 3 < text_.size();
+  std::string const w = word_at(text_, at);
+  if (w.size() == 2 && w[0] == 'q') return true;  // "Q3"
+  return in(first_words, w);
+}
+
+std::optional<std::string> text_context::reject(ast::expression const& said, std::size_t begin, std::size_t end,
+                                                bool allow_latent) const {
+  // The word before the span and the one after it.
+  std::size_t p = begin;
+  while (p > 0 && text_[p - 1] == ' ') --p;
+  std::size_t q = p;
+  while (q > 0 && (is_alpha(text_[q - 1]) || text_[q - 1] == '\'')) --q;
+  std::string const before = word_at(text_, q);
+  bool const comma_before = p > 0 && text_[p - 1] == ',';
+  std::size_t n = end;
+  while (n < text_.size() && text_[n] == ' ') ++n;
+  bool const capital_after = n < text_.size() && n > end && std::isupper(static_cast<unsigned char>(text_[n])) != 0;
+  bool const preposition_before = q < p && in(prepositions, before);
+  std::string_view const rule{said.rule};
+
+  if (rule == "year") {
+    if (allow_latent) return std::nullopt;
+    if (said.year < 1000 || said.year > 2100) return "year out of range";
+    if (preposition_before) return std::nullopt;
+    if (end + 1 < text_.size() && (text_[end] == '\'' || text_.substr(end, 3) == "\xE2\x80\x99") ) return std::nullopt;  // "1998's"
+    if (end < text_.size() && (text_[end] == '-' || text_[end] == '/') ) return "year in a range or code";
+    return "bare number, latent year";
+  }
+  if (rule == "month_name") {
+    if (!std::isupper(static_cast<unsigned char>(text_[begin]))) return "lower-case month name is a word";
+    bool const risky = said.month == 5 || said.month == 3;
+    if (risky && !preposition_before) return "\"May\"/\"March\" without a preposition";
+    return std::nullopt;
+  }
+  if (rule == "weekday") {
+    bool const cued = preposition_before || comma_before || before == "said" || before == "says" || before == "late" ||
+                      before == "early" || before == "until" || before == "since";
+    if (capital_after && !cued && said.part_of_day == 0) return "weekday before a name (\"Sunday Times\")";
+    return std::nullopt;
+  }
+  if (rule == "bare_units" && !(before == "for" || before == "in" || before == "over" || before == "within")) {
+    return "plural unit without for/in/over";
+  }
+  if (said.what == ast::kind::duration || said.what == ast::kind::set) {
+    std::string span;
+    for (std::size_t i = begin; i < end; ++i) span += lower(text_[i]);
+    if (span == "a second" || span == "second" || span == "one second") return "ordinal \"second\"";
+  }
+  return std::nullopt;
+}
+
+tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
+  std::size_t left = begin;
+  while (left > 0 && !sentence_break(text_, left - 1)) --left;
+  std::size_t right = end;
+  while (right < text_.size() && !sentence_break(text_, right)) ++right;
+
+  // Nearest cue by word distance; left wins ties (the verb usually precedes its time).
+  tense left_cue = tense::none;
+  int left_distance = 1 << 30;
+  int distance = 0;
+  for (std::size_t i = begin; i > left;) {
+    std::size_t j = i;
+    while (j > left && !is_alnum(text_[j - 1]) && text_[j - 1] != '\'') --j;
+    std::size_t k = j;
+    while (k > left && (is_alpha(text_[k - 1]) || text_[k - 1] == '\'')) --k;
+    if (k == j) {
+      i = j > left ? j - 1 : left;
+      continue;
+    }
+    ++distance;
+    std::string w = word_at(text_, k);
+    if (w.size() > 3 && w.ends_with("n't")) w = w.substr(0, w.size() - 3);
+    if (auto const t = cue_of(w); t != tense::none) {
+      left_cue = t;
+      left_distance = distance;
+      break;
+    }
+    if (w.ends_with("'ll")) {
+      left_cue = tense::future;
+      left_distance = distance;
+      break;
+    }
+    i = k;
+  }
+  tense right_cue = tense::none;
+  int right_distance = 1 << 30;
+  distance = 0;
+  for (std::size_t i = end; i < right;) {
+    while (i < right && !is_alpha(text_[i])) ++i;
+    if (i >= right) break;
+    std::string const w = word_at(text_, i);
+    ++distance;
+    if (auto const t = cue_of(w); t != tense::none) {
+      right_cue = t;
+      right_distance = distance;
+      break;
+    }
+    i += std::max<std::size_t>(w.size(), 1);
+  }
+  if (left_cue != tense::none && left_distance <= right_distance) return left_cue;
+  return right_cue != tense::none ? right_cue : left_cue;
+}
+
+}  // namespace timeline::grammar

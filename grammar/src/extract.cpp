@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+//
+// The find loop (chrono's executor): at each word start, every rule family proposes its matches;
+// the longest that survives the context filters and resolves wins, and scanning resumes after it.
+// Then the refiners of refine.cpp run in their one documented order.
+#include <algorithm>
+#include <string>
+
+#include <timeline/grammar/extract.hpp>
+
+#include "context.hpp"
+#include "refine.hpp"
+#include "resolve.hpp"
+#include "rules/families.hpp"
+
+namespace timeline::grammar {
+namespace {
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+using family = void (*)(char const*, char const*, std::vector<rules::candidate>&);
+// Order breaks ties between equally long matches: a calendar reading beats a duration reading of
+// the same words ("a year ago" is an offset from relative, not the duration "a year").
+constexpr family families[] = {rules::match_calendar, rules::match_relative, rules::match_holiday, rules::match_amount};
+
+}  // namespace
+
+std::vector<temporal_mention> extract(std::string_view text, reference_time const& dct, extract_options const& options) {
+  std::vector<temporal_mention> found;
+  std::vector<rules::candidate> candidates;
+  char const* const begin = text.data();
+  char const* const end = text.data() + text.size();
+  text_context const context{text};
+  std::optional<temporal_mention> previous;
+
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char const ch = text[i];
+    bool const word_start = (is_word_char(ch) || ch == '\'' || ch == '\xE2') && (i == 0 || !is_word_char(text[i - 1]));
+    if (!word_start || !context.may_start_expression(i)) {
+      ++i;
+      continue;
+    }
+    candidates.clear();
+    for (family f : families) f(begin + i, end, candidates);
+    // Longest first; stable keeps family order among equals.
+    std::stable_sort(candidates.begin(), candidates.end(), [](auto const& a, auto const& b) { return a.end > b.end; });
+    bool taken = false;
+    for (auto const& c : candidates) {
+      std::size_t const span_begin = static_cast<std::size_t>(c.said.span_begin - begin);
+      std::size_t const span_end = static_cast<std::size_t>(c.end - begin);
+      if (span_end <= span_begin) continue;
+      if (auto const why = context.reject(c.said, span_begin, span_end, options.allow_latent)) {
+        if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
+        continue;
+      }
+      resolve_context rc{dct, context.clause_tense(span_begin, span_end), previous};
+      auto m = resolve(c.said, rc);
+      if (!m) {
+        if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");
+        continue;
+      }
+      m->begin = span_begin;
+      m->end = span_end;
+      if (options.trace) {
+        options.trace(std::string{"match "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\" -> " +
+                      std::string{to_string(m->type)} + " " + m->value + " (tense " +
+                      (rc.clause_tense == tense::past ? "past" : rc.clause_tense == tense::future ? "future" : "none") + ")");
+      }
+      if (m->when && (m->type == timex_type::date || m->type == timex_type::time) && m->granularity <= grain::month) previous = *m;
+      found.push_back(std::move(*m));
+      i = span_end;
+      taken = true;
+      break;
+    }
+    if (!taken) ++i;
+  }
+  return refine(std::move(found), text, options);
+}
+
+}  // namespace timeline::grammar

@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: MIT
+#include "resolve.hpp"
+
+#include "holidays.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <date/date.h>
+#include <date/iso_week.h>
+
+namespace timeline::grammar {
+namespace {
+
+using date::days;
+using date::months;
+using date::sys_days;
+using date::year_month_day;
+using date::years;
+
+// ---- formatting -----------------------------------------------------------------------------------
+
+std::string pad(long long n, int width) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%0*lld", width, n);
+  return buffer;
+}
+std::string year_text(int y) { return y < 0 ? "-" + pad(-y, 4) : pad(y, 4); }
+std::string day_value(sys_days d) {
+  year_month_day const ymd{d};
+  return year_text(int(ymd.year())) + "-" + pad(unsigned(ymd.month()), 2) + "-" + pad(unsigned(ymd.day()), 2);
+}
+std::string month_value(int y, unsigned m) { return year_text(y) + "-" + pad(m, 2); }
+std::string week_value(sys_days d) {
+  iso_week::year_weeknum_weekday const w{d};
+  return year_text(int(w.year())) + "-W" + pad(unsigned(w.weeknum()), 2);
+}
+char const* part_code(unsigned part) {
+  static char const* const codes[] = {"", "MO", "AF", "EV", "NI", "MI", "DT"};
+  return part < 7 ? codes[part] : "";
+}
+
+// ---- calendar helpers -----------------------------------------------------------------------------
+
+sys_days first_of(int y, unsigned m) { return sys_days{date::year{y} / date::month{m} / 1}; }
+sys_days last_of(int y, unsigned m) { return sys_days{date::year{y} / date::month{m} / date::last}; }
+int year_of(sys_days d) { return int(year_month_day{d}.year()); }
+unsigned month_of(sys_days d) { return unsigned(year_month_day{d}.month()); }
+sys_days monday_of(sys_days d) { return d - (date::weekday{d} - date::Monday); }  // [d-6, d]
+
+// Distance in days from an interval to a day; 0 when the interval holds it.
+long long distance(day_interval const& interval, sys_days d) {
+  if (d < interval.earliest) return (interval.earliest - d).count();
+  if (d > interval.latest) return (d - interval.latest).count();
+  return 0;
+}
+
+// POLICY: placing a date that names no year (a month, a month-day, a holiday, a season).
+//   A past clause takes the latest candidate that starts on or before the DCT; a future clause the
+//   earliest that ends on or after it; a clause with neither takes the nearest candidate (ties go
+//   to the past, as news mostly reports). "In December" said in September 2023 is 2023-12 with no
+//   cue and with "will", 2022-12 with "was". Corpus: fixtures/corpus/en/month_day.jsonl.
+template <typename Candidate>
+std::optional<int> pick_year(int dct_year, sys_days dct, tense t, Candidate candidate) {
+  std::optional<int> best;
+  long long best_distance = 0;
+  for (int y = dct_year - 1; y <= dct_year + 1; ++y) {
+    std::optional<day_interval> const c = candidate(y);
+    if (!c) continue;
+    if (t == tense::past) {
+      if (c->earliest <= dct) best = y;
+    } else if (t == tense::future) {
+      if (c->latest >= dct && !best) best = y;
+    } else {
+      long long const d = distance(*c, dct);
+      bool const later_is_future = c->earliest > dct;
+      if (!best || d < best_distance || (d == best_distance && !later_is_future)) {
+        if (!best || d < best_distance) {
+          best = y;
+          best_distance = d;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+// Quarter, half and season intervals of a year.
+day_interval quarter_interval(int y, unsigned q) { return {first_of(y, 3 * q - 2), last_of(y, 3 * q)}; }
+day_interval half_interval(int y, unsigned h) { return {first_of(y, 6 * h - 5), last_of(y, 6 * h)}; }
+// Seasons as TimeML's meteorological reading: SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec-Feb (the
+// winter of Y starts in December of Y).
+day_interval season_interval(int y, unsigned s) {
+  switch (s) {
+    case 1: return {first_of(y, 3), last_of(y, 5)};
+    case 2: return {first_of(y, 6), last_of(y, 8)};
+    case 3: return {first_of(y, 9), last_of(y, 11)};
+    default: return {first_of(y, 12), last_of(y + 1, 2)};
+  }
+}
+char const* season_code(unsigned s) {
+  static char const* const codes[] = {"", "SP", "SU", "FA", "WI"};
+  return s < 5 ? codes[s] : "";
+}
+
+// POLICY: early/mid/late split a period in thirds of its days, rounding the first two cuts up.
+//   A 31-day month: 1-11, 12-21, 22-31. A year: January-April, May-August, September-December.
+//   Corpus: fixtures/corpus/en/fuzzy.jsonl.
+day_interval apply_mod(day_interval whole, ast::modifier mod, grain g, sys_days dct) {
+  if (g == grain::year) {
+    int const y = year_of(whole.earliest);
+    switch (mod) {
+      case ast::modifier::start: return {first_of(y, 1), last_of(y, 4)};
+      case ast::modifier::mid: return {first_of(y, 5), last_of(y, 8)};
+      case ast::modifier::end: return {first_of(y, 9), last_of(y, 12)};
+      default: break;
+    }
+  }
+  long long const n = (whole.latest - whole.earliest).count() + 1;
+  long long const cut1 = (n + 2) / 3;
+  long long const cut2 = (2 * n + 2) / 3;
+  switch (mod) {
+    case ast::modifier::start: return {whole.earliest, whole.earliest + days{cut1 - 1}};
+    case ast::modifier::mid: return {whole.earliest + days{cut1}, whole.earliest + days{cut2 - 1}};
+    case ast::modifier::end: return {whole.earliest + days{cut2}, whole.latest};
+    case ast::modifier::before_anchor:
+      return {whole.earliest, std::max(whole.earliest, std::min(dct, whole.latest))};
+    case ast::modifier::after_anchor:
+      return {std::min(whole.latest, std::max(dct, whole.earliest)), whole.latest};
+    default: return whole;
+  }
+}
+
+char const* mod_text(ast::modifier mod) {
+  switch (mod) {
+    case ast::modifier::start: return "START";
+    case ast::modifier::mid: return "MID";
+    case ast::modifier::end: return "END";
+    case ast::modifier::approx: return "APPROX";
+    case ast::modifier::more_than: return "MORE_THAN";
+    case ast::modifier::less_than: return "LESS_THAN";
+    case ast::modifier::equal_or_less: return "EQUAL_OR_LESS";
+    case ast::modifier::equal_or_more: return "EQUAL_OR_MORE";
+    default: return "";
+  }
+}
+
+// Shifts a day by a count of calendar units. Month arithmetic clamps to the month's last day
+// (POLICY: 2019-01-31 + 1 month = 2019-02-28, Abseil's CASE STUDY answer "clamp").
+sys_days add_units(sys_days d, ast::unit u, long long n) {
+  year_month_day const ymd{d};
+  auto clamp = [](year_month_day x) { return x.ok() ? sys_days{x} : sys_days{x.year() / x.month() / date::last}; };
+  switch (u) {
+    case ast::unit::day: return d + days{n};
+    case ast::unit::week: return d + days{7 * n};
+    case ast::unit::fortnight: return d + days{14 * n};
+    case ast::unit::weekend: return d + days{7 * n};
+    case ast::unit::month: return clamp(ymd + months{n});
+    case ast::unit::quarter: return clamp(ymd + months{3 * n});
+    case ast::unit::half: return clamp(ymd + months{6 * n});
+    case ast::unit::year: return clamp(ymd + years{n});
+    case ast::unit::decade: return clamp(ymd + years{10 * n});
+    case ast::unit::century: return clamp(ymd + years{100 * n});
+    default: return d;
+  }
+}
+
+// The calendar period of `u` that holds `d`, as value, interval and grain.
+struct period {
+  std::string value;
+  day_interval interval;
+  grain g;
+};
+std::optional<period> period_of(sys_days d, ast::unit u) {
+  int const y = year_of(d);
+  unsigned const m = month_of(d);
+  switch (u) {
+    case ast::unit::day: return period{day_value(d), {d, d}, grain::day};
+    case ast::unit::week:
+    case ast::unit::fortnight: {
+      sys_days const monday = monday_of(d);
+      return period{week_value(d), {monday, monday + days{6}}, grain::week};
+    }
+    case ast::unit::weekend: {
+      sys_days const saturday = monday_of(d) + days{5};
+      return period{week_value(d) + "-WE", {saturday, saturday + days{1}}, grain::weekend};
+    }
+    case ast::unit::month: return period{month_value(y, m), {first_of(y, m), last_of(y, m)}, grain::month};
+    case ast::unit::quarter: {
+      unsigned const q = (m - 1) / 3 + 1;
+      return period{year_text(y) + "-Q" + std::to_string(q), quarter_interval(y, q), grain::quarter};
+    }
+    case ast::unit::half: {
+      unsigned const h = m <= 6 ? 1 : 2;
+      return period{year_text(y) + "-H" + std::to_string(h), half_interval(y, h), grain::half_year};
+    }
+    case ast::unit::year: return period{year_text(y), {first_of(y, 1), last_of(y, 12)}, grain::year};
+    case ast::unit::decade: {
+      int const dec = y / 10;
+      return period{std::to_string(dec), {first_of(dec * 10, 1), last_of(dec * 10 + 9, 12)}, grain::decade};
+    }
+    case ast::unit::century: {
+      int const c = y / 100;
+      return period{pad(c, 2), {first_of(c * 100, 1), last_of(c * 100 + 99, 12)}, grain::century};
+    }
+    default: return std::nullopt;
+  }
+}
+
+// POLICY: a weekday without a date.
+//   "last Friday": strictly before the DCT. "next Tuesday": strictly after. "this Friday": the
+//   Friday of the DCT's ISO week. Plain "Tuesday": a future clause takes the first on or after the
+//   DCT, otherwise the most recent on or before it (news reports what happened; today included).
+//   Corpus: fixtures/corpus/en/weekday.jsonl and tests/grammar/weekday_table_test.cpp.
+sys_days place_weekday(sys_days dct, unsigned iso_weekday, ast::direction dir, tense t) {
+  date::weekday const target{iso_weekday % 7};  // date::weekday takes Sunday = 0 or 7
+  switch (dir) {
+    case ast::direction::past: return dct - days{1} - (date::weekday{dct - days{1}} - target);
+    case ast::direction::future: return dct + days{1} + (target - date::weekday{dct + days{1}});
+    case ast::direction::nearest_this: return monday_of(dct) + days{(iso_weekday + 6) % 7};
+    default: break;
+  }
+  if (t == tense::future) return dct + (target - date::weekday{dct});
+  return dct - (date::weekday{dct} - target);
+}
+
+struct builder {
+  temporal_mention m;
+  void date_at(std::string value, day_interval interval, grain g) {
+    m.type = timex_type::date;
+    m.value = std::move(value);
+    m.when = interval;
+    m.granularity = g;
+  }
+};
+
+std::string clock_suffix(ast::expression const& s) {
+  if (s.hour >= 0) {
+    int h = s.hour;
+    if (s.meridiem == 2 && h < 12) h += 12;
+    if (s.meridiem == 1 && h == 12) h = 0;
+    return "T" + pad(h, 2) + ":" + pad(s.minute < 0 ? 0 : s.minute, 2);
+  }
+  if (s.part_of_day != 0) return std::string{"T"} + part_code(s.part_of_day);
+  return {};
+}
+
+// Attaches a time of day or part of day to a day-grain mention.
+void add_time_of_day(temporal_mention& m, ast::expression const& s) {
+  std::string const suffix = clock_suffix(s);
+  if (suffix.empty()) return;
+  m.type = timex_type::time;
+  m.value += suffix;
+  m.stated |= field::time_of_day;
+  m.granularity = s.hour >= 0 ? (s.minute > 0 ? grain::minute : grain::hour) : grain::part_of_day;
+}
+
+int expand_two_digit_year(int yy, int dct_year) {
+  // POLICY: '98 in 2025 is 1998, '27 in 2025 is 2027: a two-digit year is at most ten years ahead.
+  int const century = dct_year / 100 * 100;
+  int y = century + yy;
+  if (y > dct_year + 10) y -= 100;
+  return y;
+}
+
+std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resolve_context const& c) {
+  builder b;
+  sys_days const dct = c.dct.day;
+  int const dct_year = year_of(dct);
+  bool const anaphoric = s.anchor_to == ast::anchor::previous && c.previous && c.previous->when;
+  sys_days const anchor_day = anaphoric ? c.previous->when->earliest : dct;
+  b.m.anchor = anaphoric ? anchor_kind::previous : anchor_kind::dct;
+  if (anaphoric) b.m.anchor_value = c.previous->value;
+
+  int year = s.year;
+  if (year >= 0 && s.two_digit_year) year = expand_two_digit_year(year, dct_year);
+  if (year >= 0) b.m.stated |= field::year;
+
+  // Year given as "last year"/"this year" with a month, quarter, half or season.
+  bool const shifted_year = s.has_shift && s.shift_unit == ast::unit::year;
+  if (year < 0 && shifted_year) {
+    year = year_of(anchor_day) + s.shift;
+  }
+
+  // Deictic days and relative periods: "yesterday", "last week", "this month", "Tuesday next week".
+  if (s.has_shift && !shifted_year) {
+    if (s.shift_unit == ast::unit::week && s.weekday != 0) {
+      sys_days const monday = monday_of(add_units(anchor_day, ast::unit::week, s.shift));
+      sys_days const d = monday + days{s.weekday - 1};
+      b.date_at(day_value(d), {d, d}, grain::day);
+      b.m.stated |= field::weekday;
+      b.m.implied |= field::year | field::month | field::day;
+    } else {
+      ast::unit const u = s.weekend ? ast::unit::weekend : s.shift_unit;
+      auto const p = period_of(add_units(anchor_day, u, s.shift), u);
+      if (!p) return std::nullopt;
+      b.date_at(p->value, p->interval, p->g);
+      b.m.implied |= field::year;
+    }
+    if (s.mod != ast::modifier::none) {
+      b.m.when = apply_mod(*b.m.when, s.mod, b.m.granularity, dct);
+      b.m.mod = mod_text(s.mod);
+    }
+    add_time_of_day(b.m, s);
+    if (!anaphoric && s.anchor_to == ast::anchor::previous) b.m.anchor = anchor_kind::dct;
+    return b.m;
+  }
+
+  // Absolute day: year, month and day.
+  if (s.month != 0 && s.day != 0) {
+    bool year_stated = year >= 0;
+    if (!year_stated) {
+      auto const y = pick_year(dct_year, dct, c.clause_tense, [&](int cy) -> std::optional<day_interval> {
+        year_month_day const ymd{date::year{cy} / date::month{s.month} / date::day{s.day}};
+        if (!ymd.ok()) return std::nullopt;
+        return day_interval{sys_days{ymd}, sys_days{ymd}};
+      });
+      if (!y) return std::nullopt;
+      year = *y;
+      b.m.implied |= field::year;
+    }
+    year_month_day const ymd{date::year{year} / date::month{s.month} / date::day{s.day}};
+    if (!ymd.ok()) return std::nullopt;
+    sys_days const d{ymd};
+    b.date_at(day_value(d), {d, d}, grain::day);
+    b.m.stated |= field::month | field::day;
+    if (s.weekday != 0) b.m.stated |= field::weekday;
+    b.m.anchor = year_stated ? anchor_kind::none : anchor_kind::dct;
+    add_time_of_day(b.m, s);
+    return b.m;
+  }
+
+  // A weekday alone, or with last/next/this.
+  if (s.weekday != 0) {
+    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, c.clause_tense);
+    b.date_at(day_value(d), {d, d}, grain::day);
+    b.m.stated |= field::weekday;
+    b.m.implied |= field::year | field::month | field::day;
+    add_time_of_day(b.m, s);
+    return b.m;
+  }
+
+  // A clock time alone: the DCT's day.
+  if (s.hour >= 0) {
+    b.date_at(day_value(anchor_day), {anchor_day, anchor_day}, grain::day);
+    b.m.implied |= field::year | field::month | field::day;
+    add_time_of_day(b.m, s);
+    return b.m;
+  }
+
+  // Sub-year periods: month, quarter, half, season. Their year is stated, shifted or picked.
+  auto place = [&](auto interval_of, field stated) -> std::optional<int> {
+    b.m.stated |= stated;
+    if (year >= 0) return year;
+    b.m.implied |= field::year;
+    if (s.dir == ast::direction::past || s.dir == ast::direction::future) {
+      // "last June": the latest June strictly before the DCT's month; "next June" the first after.
+      for (int y = dct_year + (s.dir == ast::direction::past ? 0 : 0); y >= dct_year - 1 && y <= dct_year + 1;) {
+        day_interval const i = interval_of(y);
+        if (s.dir == ast::direction::past && i.latest < dct) return y;
+        if (s.dir == ast::direction::future && i.earliest > dct) return y;
+        y += s.dir == ast::direction::past ? -1 : 1;
+      }
+      return std::nullopt;
+    }
+    tense t = c.clause_tense;
+    if (s.dir == ast::direction::nearest_this) return dct_year;
+    return pick_year(dct_year, dct, t, [&](int cy) -> std::optional<day_interval> { return interval_of(cy); });
+  };
+
+  if (s.holiday != 0) {
+    auto const interval_of = [&](int cy) {
+      sys_days const d = *holiday_in(s.holiday, cy);
+      return day_interval{d, d};
+    };
+    auto const y = place(interval_of, field::day);
+    if (!y) return std::nullopt;
+    sys_days const d = *holiday_in(s.holiday, *y);
+    b.date_at(day_value(d), {d, d}, grain::day);
+    if (year >= 0) b.m.anchor = anchor_kind::none;
+    return b.m;
+  }
+
+  std::optional<day_interval> whole;
+  grain g = grain::year;
+  std::string value;
+  if (s.month != 0) {
+    auto const y = place([&](int cy) { return day_interval{first_of(cy, s.month), last_of(cy, s.month)}; }, field::month);
+    if (!y) return std::nullopt;
+    whole = day_interval{first_of(*y, s.month), last_of(*y, s.month)};
+    g = grain::month;
+    value = month_value(*y, s.month);
+  } else if (s.quarter != 0) {
+    auto const y = place([&](int cy) { return quarter_interval(cy, s.quarter); }, field::quarter);
+    if (!y) return std::nullopt;
+    whole = quarter_interval(*y, s.quarter);
+    g = grain::quarter;
+    value = year_text(*y) + "-Q" + std::to_string(s.quarter);
+  } else if (s.half != 0) {
+    auto const y = place([&](int cy) { return half_interval(cy, s.half); }, field::half);
+    if (!y) return std::nullopt;
+    whole = half_interval(*y, s.half);
+    g = grain::half_year;
+    value = year_text(*y) + "-H" + std::to_string(s.half);
+  } else if (s.season != 0) {
+    auto const y = place([&](int cy) { return season_interval(cy, s.season); }, field::season);
+    if (!y) return std::nullopt;
+    whole = season_interval(*y, s.season);
+    g = grain::season;
+    value = year_text(*y) + "-" + season_code(s.season);
+  } else if (year >= 0) {
+    whole = day_interval{first_of(year, 1), last_of(year, 12)};
+    g = grain::year;
+    value = year_text(year);
+  } else if (s.decade >= 0) {
+    int decade = s.decade;
+    if (s.two_digit_year) {
+      // POLICY: "the '90s" is the latest such decade that has begun by the DCT.
+      decade = dct_year / 100 * 10 + s.decade;
+      if (decade * 10 > dct_year) decade -= 10;
+    }
+    whole = day_interval{first_of(decade * 10, 1), last_of(decade * 10 + 9, 12)};
+    g = grain::decade;
+    value = std::to_string(decade);
+    b.m.stated |= field::decade;
+  } else if (s.century >= 0) {
+    whole = day_interval{first_of(s.century * 100, 1), last_of(s.century * 100 + 99, 12)};
+    g = grain::century;
+    value = pad(s.century, 2);
+    b.m.stated |= field::century;
+  } else {
+    return std::nullopt;
+  }
+  b.date_at(value, *whole, g);
+  if (b.m.implied.empty() && !shifted_year) b.m.anchor = anchor_kind::none;
+  if (s.mod != ast::modifier::none) {
+    b.m.when = apply_mod(*whole, s.mod, g, dct);
+    b.m.mod = mod_text(s.mod);
+  }
+  return b.m;
+}
+
+std::string duration_value(ast::expression const& s) {
+  if (s.count_unknown) {
+    switch (s.count_unit) {
+      case ast::unit::second: return "PTXS";
+      case ast::unit::minute: return "PTXM";
+      case ast::unit::hour: return "PTXH";
+      case ast::unit::day: return "PXD";
+      case ast::unit::week: case ast::unit::fortnight: return "PXW";
+      case ast::unit::month: return "PXM";
+      case ast::unit::quarter: return "PXQ";
+      case ast::unit::year: return "PXY";
+      case ast::unit::decade: return "PXDE";
+      case ast::unit::century: return "PXCE";
+      default: return "PX";
+    }
+  }
+  double n = s.count;
+  ast::unit u = s.count_unit;
+  // Fractions move to the next smaller unit so values stay integral: 1.5 years = P18M.
+  if (n != std::floor(n)) {
+    switch (u) {
+      case ast::unit::year: n *= 12; u = ast::unit::month; break;
+      case ast::unit::month: n *= 30; u = ast::unit::day; break;
+      case ast::unit::week: n *= 7; u = ast::unit::day; break;
+      case ast::unit::day: n *= 24; u = ast::unit::hour; break;
+      case ast::unit::hour: n *= 60; u = ast::unit::minute; break;
+      case ast::unit::minute: n *= 60; u = ast::unit::second; break;
+      default: break;
+    }
+  }
+  std::string const count = std::to_string(static_cast<long long>(std::llround(n)));
+  switch (u) {
+    case ast::unit::second: return "PT" + count + "S";
+    case ast::unit::minute: return "PT" + count + "M";
+    case ast::unit::hour: return "PT" + count + "H";
+    case ast::unit::day: return "P" + count + "D";
+    case ast::unit::week: return "P" + count + "W";
+    case ast::unit::fortnight: return "P" + std::to_string(2 * std::llround(n)) + "W";
+    case ast::unit::weekend: return "P" + count + "WE";
+    case ast::unit::month: return "P" + count + "M";
+    case ast::unit::quarter: return "P" + count + "Q";
+    case ast::unit::half: return "P" + std::to_string(6 * std::llround(n)) + "M";
+    case ast::unit::year: return "P" + count + "Y";
+    case ast::unit::decade: return "P" + count + "DE";
+    case ast::unit::century: return "P" + count + "CE";
+    default: return "P" + count;
+  }
+}
+
+std::optional<temporal_mention> resolve_duration(ast::expression const& s, resolve_context const& c) {
+  temporal_mention m;
+  m.type = timex_type::duration;
+  m.value = duration_value(s);
+  m.mod = mod_text(s.mod);
+  m.granularity = grain::unspecified;
+  m.anchor = anchor_kind::none;
+  long long const n = s.count_unknown ? 0 : std::llround(s.count);
+  if ((s.span_past || s.span_future) && n > 0 && s.count == std::floor(s.count) && s.count_unit >= ast::unit::day) {
+    sys_days const dct = c.dct.day;
+    m.anchor = anchor_kind::dct;
+    m.granularity = grain::day;
+    if (s.span_past) m.when = day_interval{add_units(dct, s.count_unit, -n), dct};
+    else m.when = day_interval{dct, add_units(dct, s.count_unit, n)};
+  }
+  return m;
+}
+
+std::optional<temporal_mention> resolve_offset(ast::expression const& s, resolve_context const& c) {
+  bool const anaphoric = s.anchor_to == ast::anchor::previous && c.previous && c.previous->when;
+  sys_days const anchor_day = anaphoric ? c.previous->when->earliest : c.dct.day;
+  temporal_mention m;
+  m.anchor = anaphoric ? anchor_kind::previous : anchor_kind::dct;
+  if (anaphoric) m.anchor_value = c.previous->value;
+  m.implied = field::year | field::month | field::day;
+  if (s.count_unknown) {
+    m.type = timex_type::date;
+    m.value = s.dir == ast::direction::future ? "FUTURE_REF" : "PAST_REF";
+    m.granularity = grain::unspecified;
+    return m;
+  }
+  long long const n = std::llround(s.count) * (s.dir == ast::direction::future ? 1 : -1);
+  if (s.count_unit <= ast::unit::hour) {
+    // "two hours ago": the DCT's day at TIME granularity; without a DCT time the day is all we know.
+    m.type = timex_type::date;
+    m.value = day_value(anchor_day);
+    m.when = day_interval{anchor_day, anchor_day};
+    m.granularity = grain::day;
+    return m;
+  }
+  sys_days const target = add_units(anchor_day, s.count_unit, n);
+  auto const p = period_of(target, s.count_unit == ast::unit::fortnight ? ast::unit::week : s.count_unit);
+  if (!p) return std::nullopt;
+  m.type = timex_type::date;
+  m.value = p->value;
+  m.when = p->interval;
+  m.granularity = p->g;
+  m.mod = mod_text(s.mod);
+  return m;
+}
+
+std::optional<temporal_mention> resolve_set(ast::expression const& s) {
+  temporal_mention m;
+  m.type = timex_type::set;
+  m.granularity = grain::unspecified;
+  if (s.every) m.quant = "EVERY";
+  if (s.weekday != 0) {
+    m.value = "XXXX-WXX-" + std::to_string(s.weekday);
+    m.freq = "1W";
+    return m;
+  }
+  ast::expression one = s;
+  if (one.count <= 0) one.count = 1;
+  one.count_unknown = false;
+  m.value = duration_value(one);
+  return m;
+}
+
+}  // namespace
+
+std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context) {
+  std::optional<temporal_mention> m;
+  switch (said.what) {
+    case ast::kind::calendar:
+    case ast::kind::relative: m = resolve_calendar(said, context); break;
+    case ast::kind::offset: m = resolve_offset(said, context); break;
+    case ast::kind::duration: m = resolve_duration(said, context); break;
+    case ast::kind::set: m = resolve_set(said); break;
+    case ast::kind::reference: {
+      temporal_mention r;
+      r.type = timex_type::date;
+      r.value = said.ref == ast::reference::present ? "PRESENT_REF" : said.ref == ast::reference::past ? "PAST_REF" : "FUTURE_REF";
+      r.granularity = grain::unspecified;
+      r.anchor = anchor_kind::dct;
+      m = r;
+      break;
+    }
+    case ast::kind::none: break;
+  }
+  if (m) m->rule = said.rule;
+  return m;
+}
+
+}  // namespace timeline::grammar

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+//
+// resolve() is the interpreter of the grammar (x3_fun's interpreter, Duckling's "prod"): a pure
+// function from what an expression said to a normalized temporal_mention, given the DCT, the
+// clause's tense and the last date the text mentioned. All calendar arithmetic of the tagger is
+// here and in calendar.hpp, with Howard Hinnant's date.
+#pragma once
+
+#include <optional>
+
+#include <timeline/grammar/extract.hpp>
+#include <timeline/grammar/mention.hpp>
+
+#include "ast.hpp"
+
+namespace timeline::grammar {
+
+enum class tense : std::uint8_t { none, past, future };
+
+struct resolve_context {
+  reference_time dct;
+  tense clause_tense = tense::none;
+  // The last explicit date before this expression, for anaphora ("the next day").
+  std::optional<temporal_mention> previous;
+};
+
+// Returns nullopt when what was said is no real date (February 30) or cannot be placed.
+std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context);
+
+}  // namespace timeline::grammar

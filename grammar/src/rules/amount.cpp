@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+//
+// Amount family: durations (three weeks, 48 hours, a decade, the past two weeks, more than two
+// years), sets (every Monday, weekly, twice a year) and vague references (now, recently, soon,
+// in recent weeks).
+#include "../common.hpp"
+
+namespace timeline::grammar::rules {
+namespace {
+
+using E = ast::expression;
+using ast::modifier;
+using ast::reference;
+using ast::unit;
+using x3::lit;
+
+auto const duration = x3::eps[put(&E::what, ast::kind::duration)];
+auto const set = x3::eps[put(&E::what, ast::kind::set)];
+auto const ref = x3::eps[put(&E::what, ast::kind::reference)];
+auto const the = kw("the");
+
+struct adverb_sets : x3::symbols<unit> {
+  adverb_sets() {
+    add("hourly", unit::hour)("daily", unit::day)("nightly", unit::day)("weekly", unit::week)("monthly", unit::month)
+       ("quarterly", unit::quarter)("annually", unit::year)("yearly", unit::year)("biweekly", unit::fortnight);
+  }
+};
+adverb_sets const adverbs;
+
+auto const amount_mod = (kw("about") | kw("around") | kw("approximately") | kw("roughly") | kw("some") | kw("almost") >> &x3::digit)[put(&E::mod, modifier::approx)] |
+                        (kw("nearly") | kw("almost") | kw("less") >> kw("than") | kw("under") | kw("fewer") >> kw("than"))[put(&E::mod, modifier::less_than)] |
+                        (kw("more") >> kw("than") | kw("over") | kw("upwards") >> kw("of"))[put(&E::mod, modifier::more_than)] |
+                        (kw("at") >> kw("least") | kw("no") >> kw("less") >> kw("than"))[put(&E::mod, modifier::equal_or_more)] |
+                        (kw("up") >> kw("to") | kw("at") >> kw("most") | kw("no") >> kw("more") >> kw("than"))[put(&E::mod, modifier::equal_or_less)];
+// "two-year-old" is an age, not a duration.
+auto const unit_word = word(units)[store(&E::count_unit)] >> !(lit('-') >> x3::alpha);
+
+auto const length = named("duration") >> -amount_mod >> count >> -lit('-') >> unit_word >> duration;
+auto const span = named("duration_span") >> -amount_mod >> the >>
+                  ((kw("past") | kw("last") | kw("previous") | kw("preceding"))[put(&E::span_past, true)] |
+                   (kw("next") | kw("coming") | kw("following"))[put(&E::span_future, true)] | kw("first")) >>
+                  (count | x3::eps[put(&E::count, 1.0)]) >> unit_word >> duration;
+struct plural_unit_names : x3::symbols<unit> {
+  plural_unit_names() {
+    add("minutes", unit::minute)("hours", unit::hour)("days", unit::day)("weeks", unit::week)("months", unit::month)
+       ("years", unit::year)("decades", unit::decade)("centuries", unit::century);
+  }
+};
+plural_unit_names const plural_units;
+// "for years": refine keeps it only after for/in/over/within (context.cpp).
+auto const bare_units = named("bare_units") >> word(plural_units)[store(&E::count_unit)] >> x3::eps[put(&E::count_unknown, true)] >> duration;
+auto const every = named("every") >> (kw("every") | kw("each"))[put(&E::every, true)] >>
+                   (weekday_word[store(&E::weekday)] | kw("other") >> unit_word[put(&E::count, 2.0)] | -count >> unit_word) >> set;
+auto const adverb = named("set_adverb") >> word(adverbs)[store(&E::count_unit)] >> set;
+auto const times_per = named("times_per") >> (kw("once") | kw("twice") | count >> kw("times")) >> (kw("a") | kw("per") | kw("an") | kw("each") | kw("every")) >>
+                       unit_word >> set;
+
+auto const present = named("present_ref") >>
+                     (kw("now") | kw("currently") | kw("presently") | kw("nowadays") | kw("right") >> kw("now") | kw("just") >> kw("now") |
+                      kw("at") >> kw("present") | kw("these") >> kw("days") | kw("at") >> mark >> the >> kw("moment") |
+                      kw("the") >> kw("present") >> !kw("day"))[put(&E::ref, reference::present)] >> ref;
+auto const past = named("past_ref") >>
+                  (kw("recently") | kw("lately") | kw("in") >> mark >> the >> kw("past") | kw("the") >> kw("past") >> !kw("year") |
+                   kw("recent") >> (kw("days") | kw("weeks") | kw("months") | kw("years") | kw("decades")) |
+                   kw("in") >> mark >> kw("recent") >> (kw("days") | kw("weeks") | kw("months") | kw("years") | kw("decades")) |
+                   kw("former") >> kw("times"))[put(&E::ref, reference::past)] >> ref;
+auto const future = named("future_ref") >>
+                    (kw("soon") | kw("in") >> mark >> the >> -kw("near") >> kw("future") | the >> -kw("near") >> kw("future") |
+                     the >> kw("coming") >> (kw("days") | kw("weeks") | kw("months") | kw("years")) |
+                     kw("in") >> mark >> the >> kw("coming") >> (kw("days") | kw("weeks") | kw("months") | kw("years")))[put(&E::ref, reference::future)] >>
+                    ref;
+
+}  // namespace
+
+void match_amount(char const* first, char const* last, std::vector<candidate>& out) {
+  collect(first, last, out, length, span, bare_units, every, adverb, times_per, present, past, future);
+}
+
+}  // namespace timeline::grammar::rules

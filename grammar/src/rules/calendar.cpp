@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+//
+// Calendar family: dates written with calendar fields (2025-08-13, Aug. 13, 2025, 13 August 2025,
+// August 6th, Sunday, Aug. 10, August 2025, July, 1991, the 1990s, the 20th century), weekdays
+// (Tuesday, last Friday, next Tuesday, Monday night) and clock times with or without a day
+// (10 a.m. Tuesday, 3:30 p.m., 22:35).
+#include "../common.hpp"
+
+namespace timeline::grammar::rules {
+namespace {
+
+using E = ast::expression;
+using x3::lit;
+
+auto const calendar = x3::eps[put(&E::what, ast::kind::calendar)];
+
+struct full_weekday_names : x3::symbols<unsigned> {
+  full_weekday_names() {
+    add("monday", 1)("tuesday", 2)("wednesday", 3)("thursday", 4)("friday", 5)("saturday", 6)("sunday", 7);
+  }
+};
+full_weekday_names const full_weekdays;
+
+struct full_month_names : x3::symbols<unsigned> {
+  full_month_names() {
+    add("january", 1)("february", 2)("march", 3)("april", 4)("may", 5)("june", 6)("july", 7)("august", 8)
+       ("september", 9)("sept.", 9)("october", 10)("november", 11)("december", 12);
+  }
+};
+full_month_names const full_months;
+
+struct decade_words : x3::symbols<unsigned> {
+  decade_words() {
+    add("twenties", 2)("thirties", 3)("forties", 4)("fifties", 5)("sixties", 6)("seventies", 7)("eighties", 8)("nineties", 9);
+  }
+};
+decade_words const decade_names;
+
+auto const set_month_number = [](auto& ctx) {
+  unsigned const m = x3::_attr(ctx);
+  if (m < 1 || m > 12) x3::_pass(ctx) = false;
+  else expr(ctx).month = m;
+};
+auto const set_two_digit_year = [](auto& ctx) {
+  expr(ctx).year = static_cast<int>(x3::_attr(ctx));
+  expr(ctx).two_digit_year = true;
+};
+auto const set_hour = [](auto& ctx) {
+  unsigned const h = x3::_attr(ctx);
+  if (h > 24) x3::_pass(ctx) = false;
+  else expr(ctx).hour = static_cast<int>(h);
+};
+auto const set_minute = [](auto& ctx) {
+  unsigned const m = x3::_attr(ctx);
+  if (m > 59) x3::_pass(ctx) = false;
+  else expr(ctx).minute = static_cast<int>(m);
+};
+
+// ---- pieces -----------------------------------------------------------------------------------
+
+auto const weekday_prefix = weekday_word[store(&E::weekday)] >> -lit(',');
+auto const the = kw("the");
+auto const comma = -lit(',');
+
+auto const iso_date = x3::lexeme[uint4[set_year] >> (lit('-') | '/' | '.') >> uint1_2[set_month_number] >> (lit('-') | '/' | '.') >>
+                                 uint1_2[set_day] >> !(x3::digit)];
+auto const us_numeric_date = x3::lexeme[uint1_2[set_month_number] >> '/' >> uint1_2[set_day] >> '/' >>
+                                        (uint4[set_year] | uint2[set_two_digit_year]) >> !x3::alnum];
+auto const compact_date = x3::lexeme[uint4[set_year] >> uint2[set_month_number] >> uint2[set_day] >> !x3::alnum];
+
+auto const meridiem = x3::lexeme[x3::no_case[(lit("a.m.") | lit("a.m") | lit("am"))] >> !x3::alpha][put(&E::meridiem, 1U)] |
+                      x3::lexeme[x3::no_case[(lit("p.m.") | lit("p.m") | lit("pm"))] >> !x3::alpha][put(&E::meridiem, 2U)];
+auto const zone = x3::lexeme[x3::no_case[lit("edt") | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet" | "kst" | "jst"] >> !x3::alnum] |
+                  kw("local") >> kw("time");
+auto const clock_12 = x3::lexeme[uint1_2[set_hour] >> -(lit(':') >> uint2[set_minute]) >> !x3::alnum] >> meridiem;
+auto const clock_24 = x3::lexeme[uint1_2[set_hour] >> lit(':') >> uint2[set_minute] >> !(x3::alnum | lit(':') >> x3::digit)];
+auto const named_time = kw("noon")[put(&E::hour, 12)][put(&E::minute, 0)] | kw("midnight")[put(&E::hour, 0)][put(&E::minute, 0)] |
+                        kw("midday")[put(&E::hour, 12)][put(&E::minute, 0)];
+auto const oclock = x3::lexeme[uint1_2[set_hour] >> !x3::alnum] >> (kw("o'clock") | kw("o’clock"));
+auto const clock_time = (attempt[clock_12] | attempt[oclock] | attempt[clock_24] | named_time) >> -zone;
+
+// Day expressions a clock time can attach to.
+auto const month_day_year_p = -weekday_prefix >> month_word[store(&E::month)] >> day_number[set_day] >> comma >> year_number[set_year];
+auto const day_month_year_p = -weekday_prefix >> -the >> day_number[set_day] >> -kw("of") >> month_word[store(&E::month)] >> comma >> year_number[set_year];
+auto const month_day_p = -weekday_prefix >> month_word[store(&E::month)] >> day_number[set_day];
+auto const day_month_p = -weekday_prefix >> -the >> day_number[set_day] >> -kw("of") >> month_word[store(&E::month)];
+auto const weekday_alone_p = x3::lexeme[x3::no_case[full_weekdays] >> !x3::alnum][store(&E::weekday)];
+auto const deictic_day_p = kw("today")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, 0)] |
+                           kw("tomorrow")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, 1)] |
+                           kw("yesterday")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, -1)];
+auto const day_for_time = attempt[iso_date] | attempt[month_day_year_p] | attempt[day_month_year_p] | attempt[month_day_p] |
+                          attempt[day_month_p] | attempt[deictic_day_p] | attempt[weekday_alone_p];
+
+// ---- productions ------------------------------------------------------------------------------
+
+auto const iso_date_time = named("iso_date_time") >>
+                           x3::lexeme[uint4[set_year] >> (lit('-') | '/') >> uint1_2[set_month_number] >> (lit('-') | '/') >>
+                                      uint1_2[set_day] >> (lit('T') | lit(' ')) >> uint1_2[set_hour] >> ':' >> uint2[set_minute] >>
+                                      -(lit(':') >> uint2) >> !x3::alnum] >> calendar;
+auto const numeric = (attempt[named("iso_date") >> iso_date] | attempt[named("us_numeric_date") >> us_numeric_date] |
+                      named("compact_date") >> compact_date) >> calendar;
+auto const month_day_year = named("month_day_year") >> month_day_year_p >> calendar;
+auto const day_month_year = named("day_month_year") >> day_month_year_p >> calendar;
+auto const month_day = named("month_day") >> month_day_p >> calendar;
+auto const day_month = named("day_month") >> day_month_p >> calendar;
+auto const month_year = named("month_year") >> month_word[store(&E::month)] >> (kw("of") | comma) >> year_number[set_year] >> calendar;
+// Bare month names are restricted to full names; refine.cpp decides "may"/"march" from context.
+auto const month_alone = named("month_name") >> x3::lexeme[x3::no_case[full_months] >> !x3::alnum][store(&E::month)] >> calendar;
+auto const fiscal_year = named("fiscal_year") >> ((kw("fiscal") >> -kw("year")) | (the >> kw("year")) | (kw("calendar") >> kw("year")) | kw("fy")) >>
+                         year_number[set_year] >> calendar;
+auto const year_alone = named("year") >> year_number[set_year] >> x3::eps[put(&E::latent, true)] >> calendar;
+auto const apostrophe_year = named("two_digit_year") >> x3::lexeme[(lit('\'') | lit("’")) >> uint2[set_two_digit_year] >> !x3::alnum] >> calendar;
+auto const set_decade = [](auto& ctx) { expr(ctx).decade = static_cast<int>(x3::_attr(ctx)); };
+auto const set_short_decade = [](auto& ctx) {
+  expr(ctx).decade = static_cast<int>(x3::_attr(ctx)) - '0';
+  expr(ctx).two_digit_year = true;
+};
+auto const set_decade_word = [](auto& ctx) {
+  expr(ctx).decade = static_cast<int>(x3::_attr(ctx));
+  expr(ctx).two_digit_year = true;
+};
+auto const decade_digits = x3::lexeme[x3::uint_parser<unsigned, 10, 3, 3>{}[set_decade] >> lit('0') >> -lit('\'') >> lit('s') >> !x3::alnum];
+auto const decade_short = x3::lexeme[-(lit('\'') | lit("’")) >> x3::digit[set_short_decade] >> lit('0') >> -lit('\'') >> lit('s') >> !x3::alnum];
+auto const decade_word = x3::lexeme[x3::no_case[decade_names] >> !x3::alnum][set_decade_word];
+auto const decade = named("decade") >> -the >> (attempt[decade_digits] | attempt[decade_short] | decade_word) >> calendar;
+auto const set_century = [](auto& ctx) { expr(ctx).century = static_cast<int>(x3::_attr(ctx)) - 1; };
+auto const century_number = x3::lexeme[uint1_2[set_century] >> ordinal_suffix >> !x3::alnum] | word(ordinals)[set_century];
+auto const century = named("century") >> -the >> century_number >> kw("century") >> calendar;
+
+auto const weekday_shift = kw("last")[put(&E::dir, ast::direction::past)] | kw("past")[put(&E::dir, ast::direction::past)] |
+                           kw("previous")[put(&E::dir, ast::direction::past)] | kw("next")[put(&E::dir, ast::direction::future)] |
+                           kw("coming")[put(&E::dir, ast::direction::future)] | kw("this")[put(&E::dir, ast::direction::nearest_this)];
+auto const part_of_day = word(parts_of_day)[store(&E::part_of_day)];
+auto const weekday_relative = named("weekday_relative") >> -the >> weekday_shift >> weekday_word[store(&E::weekday)] >> -part_of_day >> calendar;
+auto const weekday_week = named("weekday_of_week") >> weekday_word[store(&E::weekday)] >>
+                          (kw("last")[put(&E::shift, -1)] | kw("this")[put(&E::shift, 0)] | kw("next")[put(&E::shift, 1)]) >>
+                          kw("week")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::week)] >> calendar;
+auto const weekday = named("weekday") >> weekday_alone_p >> -part_of_day >> calendar;
+auto const part_of_deictic_day = named("deictic_part_of_day") >> deictic_day_p >> part_of_day >> calendar;
+
+auto const time_then_day = named("time_on_day") >> clock_time >> -(kw("on") | lit(',')) >> day_for_time >> calendar;
+auto const day_then_time = named("day_at_time") >> day_for_time >> -(kw("at") | lit(',')) >> clock_time >> calendar;
+auto const deictic_day = named("deictic_day") >> deictic_day_p >> calendar;
+auto const time_alone = named("clock_time") >> clock_time >> calendar;
+
+}  // namespace
+
+void match_calendar(char const* first, char const* last, std::vector<candidate>& out) {
+  collect(first, last, out, iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone,
+          fiscal_year, year_alone, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, deictic_day,
+          time_then_day, day_then_time, time_alone);
+}
+
+}  // namespace timeline::grammar::rules

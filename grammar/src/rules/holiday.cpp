@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+//
+// Holiday family: Christmas Day, New Year's Eve, Easter, Thanksgiving..., with an optional year
+// ("Christmas 2023") or direction ("last Christmas").
+#include "../common.hpp"
+#include "../holidays.hpp"
+
+namespace timeline::grammar::rules {
+namespace {
+
+using E = ast::expression;
+using ast::direction;
+using x3::lit;
+
+struct holiday_symbols : x3::symbols<unsigned> {
+  holiday_symbols() {
+    for (auto const& entry : holiday_names()) add(entry.name, entry.id);
+  }
+};
+holiday_symbols const holidays;
+
+auto const calendar = x3::eps[put(&E::what, ast::kind::calendar)];
+auto const direction_word = (kw("last") | kw("past"))[put(&E::dir, direction::past)] | (kw("next") | kw("coming"))[put(&E::dir, direction::future)] |
+                            kw("this")[put(&E::dir, direction::nearest_this)];
+auto const holiday = named("holiday") >> -direction_word >> x3::lexeme[x3::no_case[holidays] >> !x3::alnum][store(&E::holiday)] >>
+                     -(-lit(',') >> year_number[set_year]) >> calendar;
+
+}  // namespace
+
+void match_holiday(char const* first, char const* last, std::vector<candidate>& out) { collect(first, last, out, holiday); }
+
+}  // namespace timeline::grammar::rules

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+//
+// Relative family: expressions whose meaning depends on the DCT or on the last date mentioned:
+// tonight, this morning, last week, next quarter, June last year, the fourth quarter of last year,
+// three days ago, two weeks later, the next day, early/mid/late X, the end of the month,
+// earlier/later this month, within the month, seasons and halves.
+#include "../common.hpp"
+
+namespace timeline::grammar::rules {
+namespace {
+
+using E = ast::expression;
+using ast::direction;
+using ast::modifier;
+using ast::unit;
+using x3::lit;
+
+auto const calendar = x3::eps[put(&E::what, ast::kind::calendar)];
+auto const offset = x3::eps[put(&E::what, ast::kind::offset)];
+auto const the = kw("the");
+auto const has_shift = x3::eps[put(&E::has_shift, true)];
+
+auto const shift_word = (kw("last") | kw("previous") | kw("past"))[put(&E::shift, -1)] | (kw("this") | kw("current"))[put(&E::shift, 0)] |
+                        (kw("next") | kw("coming"))[put(&E::shift, 1)];
+auto const period = word(periods)[store(&E::shift_unit)] >> has_shift;
+auto const part_of_day = word(parts_of_day)[store(&E::part_of_day)];
+auto const day_shift = x3::eps[put(&E::has_shift, true)][put(&E::shift_unit, unit::day)];
+
+// ---- pieces shared by productions -----------------------------------------------------------
+
+auto const relative_period_p = -the >> shift_word >> period;
+auto const shifted_year_p = shift_word >> kw("year")[put(&E::shift_unit, unit::year)] >> has_shift;
+auto const quarter_number = word(ordinals)[([](auto& ctx) {
+                              unsigned const q = x3::_attr(ctx);
+                              if (q < 1 || q > 4) x3::_pass(ctx) = false;
+                              else expr(ctx).quarter = q;
+                            })];
+auto const quarter_code = x3::lexeme[x3::no_case[lit('q')] >> x3::char_("1-4")[([](auto& ctx) { expr(ctx).quarter = unsigned(x3::_attr(ctx) - '0'); })] >> !x3::alnum] |
+                          x3::lexeme[x3::char_("1-4")[([](auto& ctx) { expr(ctx).quarter = unsigned(x3::_attr(ctx) - '0'); })] >> x3::no_case[lit('q')] >> !x3::alnum];
+// "of 2024", "of last year", "of the year" (the DCT's year), ", 2024", " 2024".
+auto const of_year = (kw("of") | lit(',')) >> -the >> (attempt[shifted_year_p] | year_number[set_year] |
+                                                       kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, 0)] >> has_shift) |
+                     year_number[set_year];
+auto const season_word = word(seasons)[store(&E::season)];
+auto const half_number = (kw("first")[put(&E::half, 1U)] | kw("second")[put(&E::half, 2U)]);
+auto const month_name = month_word[store(&E::month)];
+
+// Targets that early/mid/late and the beginning/end of can modify.
+auto const fuzzy_target = attempt[month_name >> -(lit(',') | kw("of")) >> year_number[set_year]] |
+                          attempt[-the >> x3::lexeme[uint4[set_year] >> lit('s') >> !x3::alnum][([](auto& ctx) { expr(ctx).decade = expr(ctx).year / 10; expr(ctx).year = -1; })]] |
+                          attempt[month_name] | attempt[year_number[set_year]] | attempt[relative_period_p] |
+                          attempt[the >> period[put(&E::shift, 0)]] | attempt[-the >> -shift_word >> season_word >> -(-kw("of") >> year_number[set_year])];
+auto const fuzzy_prefix =
+    kw("early")[put(&E::mod, modifier::start)] | kw("late")[put(&E::mod, modifier::end)] |
+    x3::lexeme[x3::no_case[lit("mid")] >> (lit('-') | &x3::space)][put(&E::mod, modifier::mid)] |
+    (-the >> (kw("beginning") | kw("start") | kw("dawn")) >> kw("of"))[put(&E::mod, modifier::start)] |
+    (-the >> (kw("end") | kw("close")) >> kw("of"))[put(&E::mod, modifier::end)] |
+    (-the >> kw("middle") >> kw("of"))[put(&E::mod, modifier::mid)];
+
+// ---- productions --------------------------------------------------------------------------------
+
+auto const tonight = named("tonight") >> kw("tonight")[put(&E::part_of_day, 4U)] >> day_shift >> calendar;
+auto const this_part_of_day = named("this_part_of_day") >> kw("this") >> part_of_day >> day_shift >> calendar;
+auto const last_night = named("last_night") >> kw("last") >> kw("night")[put(&E::part_of_day, 4U)][put(&E::shift, -1)] >> day_shift >> calendar;
+auto const relative_period = named("relative_period") >> relative_period_p >> calendar;
+auto const month_of_relative_year = named("month_of_relative_year") >> month_name >> -kw("of") >> shifted_year_p >> calendar;
+auto const month_relative = named("month_relative") >>
+                            ((kw("last") | kw("past"))[put(&E::dir, direction::past)] | (kw("next") | kw("coming"))[put(&E::dir, direction::future)] |
+                             kw("this")[put(&E::dir, direction::nearest_this)]) >>
+                            month_name >> calendar;
+auto const quarter = named("quarter") >> -the >> -kw("fiscal") >> (quarter_number >> -lit('-') >> kw("quarter") | quarter_code) >> -of_year >> calendar;
+auto const half = named("half_year") >> -the >> half_number >> -lit('-') >> kw("half") >> -of_year >> calendar;
+auto const season = named("season") >> (the >> -shift_word | shift_word[([](auto& ctx) {
+                                          int const s = expr(ctx).shift;
+                                          expr(ctx).dir = s < 0 ? direction::past : s > 0 ? direction::future : direction::nearest_this;
+                                        })]) >>
+                    season_word >> -(-kw("of") >> year_number[set_year]) >> calendar;
+auto const season_year = named("season_year") >> season_word >> -kw("of") >> year_number[set_year] >> calendar;
+auto const fuzzy = named("fuzzy") >> fuzzy_prefix >> fuzzy_target >> calendar;
+auto const earlier_later = named("earlier_later_this") >>
+                           (kw("earlier")[put(&E::mod, modifier::before_anchor)] | kw("later")[put(&E::mod, modifier::after_anchor)]) >>
+                           (kw("this") | kw("in") >> the) >> period[put(&E::shift, 0)] >> calendar;
+auto const within = named("within_period") >> kw("within") >> mark >> the >> period[put(&E::shift, 0)][put(&E::mod, modifier::after_anchor)] >> calendar;
+auto const ago = named("ago") >> count >> -lit('-') >> word(units)[store(&E::count_unit)] >> kw("ago")[put(&E::dir, direction::past)] >> offset;
+auto const from_now = named("from_now") >> count >> word(units)[store(&E::count_unit)] >> (kw("from") >> kw("now") | kw("hence"))[put(&E::dir, direction::future)] >> offset;
+auto const later_earlier = named("anaphoric_offset") >> count >> word(units)[store(&E::count_unit)] >>
+                           (kw("later")[put(&E::dir, direction::future)] | kw("earlier")[put(&E::dir, direction::past)]) >>
+                           x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> offset;
+auto const anaphoric_period = named("anaphoric_period") >> the >>
+                              ((kw("next") | kw("following") | kw("subsequent"))[put(&E::shift, 1)] |
+                               (kw("previous") | kw("preceding") | kw("prior"))[put(&E::shift, -1)] | kw("same")[put(&E::shift, 0)]) >>
+                              period >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
+auto const day_before_after = named("anaphoric_day") >> the >> kw("day") >>
+                              (kw("before")[put(&E::shift, -1)] | kw("after")[put(&E::shift, 1)]) >> day_shift >>
+                              x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
+auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift, 0)] >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
+
+}  // namespace
+
+void match_relative(char const* first, char const* last, std::vector<candidate>& out) {
+  collect(first, last, out, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
+          half, season, season_year, fuzzy, earlier_later, within, ago, from_now, later_earlier, anaphoric_period, day_before_after,
+          that_day);
+}
+
+}  // namespace timeline::grammar::rules
