@@ -34,6 +34,10 @@ enum class anchor : std::uint8_t { dct, previous };
 // Tense/direction said in the expression itself ("last", "next", "ago", "later").
 enum class direction : std::uint8_t { unspecified, past, future, nearest_this };
 
+// Readings that depend on what the text said before, beyond the last date: periods of earnings
+// reports ("the quarter", "the year-ago quarter") and "the weekend".
+enum class special : std::uint8_t { none, the_quarter, latest_quarter, year_ago, the_weekend };
+
 struct expression {
   char const* rule = "";
   char const* span_begin = nullptr;  // where the TIMEX3 span starts (after a leading preposition)
@@ -82,6 +86,7 @@ struct expression {
   reference ref = reference::none;
   modifier mod = modifier::none;
   bool latent = false;  // a bare number that may be a year
+  special reading = special::none;
 };
 
 }  // namespace timeline::grammar::ast

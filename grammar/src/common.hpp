@@ -13,6 +13,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include <cctype>
+#include <utility>
 #include <functional>
 #include <string>
 #include <vector>
@@ -92,17 +93,27 @@ inline auto const mark = x3::eps[([](auto& ctx) { expr(ctx).span_begin = x3::_wh
 
 struct month_names : x3::symbols<unsigned> {
   month_names() {
-    add("january", 1)("jan", 1)("february", 2)("feb", 2)("march", 3)("mar", 3)("april", 4)("apr", 4)("may", 5)
-       ("june", 6)("jun", 6)("july", 7)("jul", 7)("august", 8)("aug", 8)("september", 9)("sept", 9)("sep", 9)
-       ("october", 10)("oct", 10)("november", 11)("nov", 11)("december", 12)("dec", 12);
+    static char const* const full[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+    static char const* const short_names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (unsigned m = 0; m < 12; ++m) {
+      add(full[m], m + 1);
+      add(short_names[m], m + 1);
+      // The period belongs to abbreviations only: "March." ends a sentence, "Mar." is a month.
+      add(std::string(short_names[m]) + ".", m + 1);
+    }
+    add("sept", 9)("sept.", 9);
   }
 };
 inline month_names const months;
 
 struct weekday_names : x3::symbols<unsigned> {
   weekday_names() {
-    add("monday", 1)("mon", 1)("tuesday", 2)("tues", 2)("tue", 2)("wednesday", 3)("wed", 3)("thursday", 4)
-       ("thurs", 4)("thu", 4)("friday", 5)("fri", 5)("saturday", 6)("sat", 6)("sunday", 7)("sun", 7);
+    add("monday", 1)("tuesday", 2)("wednesday", 3)("thursday", 4)("friday", 5)("saturday", 6)("sunday", 7);
+    for (auto const& [name, day] : {std::pair{"mon", 1U}, {"tue", 2U}, {"tues", 2U}, {"wed", 3U}, {"thu", 4U}, {"thur", 4U},
+                                    {"thurs", 4U}, {"fri", 5U}, {"sat", 6U}, {"sun", 7U}}) {
+      add(name, day);
+      add(std::string(name) + ".", day);
+    }
   }
 };
 inline weekday_names const weekdays;
@@ -191,8 +202,8 @@ inline x3::uint_parser<unsigned, 10, 2, 2> const uint2{};
 inline auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
 // A day of month: 1-31, optionally ordinal ("13th"), or an ordinal word.
 inline auto const day_number = x3::lexeme[uint1_2 >> -ordinal_suffix >> !x3::alnum];
-inline auto const month_word = x3::lexeme[x3::no_case[months] >> -x3::lit('.') >> !x3::alnum];
-inline auto const weekday_word = x3::lexeme[x3::no_case[weekdays] >> -x3::lit('.') >> !x3::alnum];
+inline auto const month_word = x3::lexeme[x3::no_case[months] >> !x3::alnum];
+inline auto const weekday_word = x3::lexeme[x3::no_case[weekdays] >> !x3::alnum];
 inline auto const year_number = x3::lexeme[uint4 >> !(x3::alnum | x3::lit('%'))];
 
 // Counts: "3", "1.5", "three", "twenty-four", "a", "a couple of"; "several"/"a few" are unknown.
@@ -232,6 +243,9 @@ bool run(Parser const& production, char const* first, char const* last, ast::exp
   // No post-skip: the span ends at the last character of the last word, not at the next one.
   if (x3::phrase_parse(it, last, with_expr, x3::space, x3::skip_flag::dont_post_skip)) {
     if (out.span_begin == nullptr) out.span_begin = first;
+    // A failed optional part can leave the iterator after its pre-skip: the span ends at the last
+    // non-space character.
+    while (it > out.span_begin && std::isspace(static_cast<unsigned char>(it[-1])) != 0) --it;
     end = it;
     return true;
   }

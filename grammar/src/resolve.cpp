@@ -56,34 +56,30 @@ long long distance(day_interval const& interval, sys_days d) {
   return 0;
 }
 
-// POLICY: placing a date that names no year (a month, a month-day, a holiday, a season).
-//   A past clause takes the latest candidate that starts on or before the DCT; a future clause the
-//   earliest that ends on or after it; a clause with neither takes the nearest candidate (ties go
-//   to the past, as news mostly reports). "In December" said in September 2023 is 2023-12 with no
-//   cue and with "will", 2022-12 with "was". Corpus: fixtures/corpus/en/month_day.jsonl.
+// POLICY: placing a date that names no year (a month, a month-day, a holiday).
+//   A candidate that holds the DCT wins. A future clause takes the next occurrence, a past clause
+//   the most recent one. Otherwise the next occurrence when it begins at most 120 days after the
+//   DCT, else the most recent: "Dec. 1" said on 1989-10-26 is 1989-12-01 (a coming deadline),
+//   "Oct. 23" said on 1999-01-22 is 1998-10-23. On TBAQ this rule places 94% of such dates right,
+//   against 79% for "always the DCT's year". Corpus: fixtures/corpus/en/month_day.jsonl.
 template <typename Candidate>
 std::optional<int> pick_year(int dct_year, sys_days dct, tense t, Candidate candidate) {
-  std::optional<int> best;
-  long long best_distance = 0;
+  std::optional<int> next;
+  std::optional<int> latest_past;
   for (int y = dct_year - 1; y <= dct_year + 1; ++y) {
     std::optional<day_interval> const c = candidate(y);
     if (!c) continue;
-    if (t == tense::past) {
-      if (c->earliest <= dct) best = y;
-    } else if (t == tense::future) {
-      if (c->latest >= dct && !best) best = y;
-    } else {
-      long long const d = distance(*c, dct);
-      bool const later_is_future = c->earliest > dct;
-      if (!best || d < best_distance || (d == best_distance && !later_is_future)) {
-        if (!best || d < best_distance) {
-          best = y;
-          best_distance = d;
-        }
-      }
-    }
+    if (distance(*c, dct) == 0) return y;
+    if (c->earliest > dct && !next) next = y;
+    if (c->latest < dct) latest_past = y;
   }
-  return best;
+  if (t == tense::future) return next ? next : latest_past;
+  if (t == tense::past) return latest_past ? latest_past : next;
+  if (next) {
+    std::optional<day_interval> const c = candidate(*next);
+    if ((c->earliest - dct).count() <= 120 || !latest_past) return next;
+  }
+  return latest_past;
 }
 
 // Quarter, half and season intervals of a year.
@@ -273,6 +269,43 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   b.m.anchor = anaphoric ? anchor_kind::previous : anchor_kind::dct;
   if (anaphoric) b.m.anchor_value = c.previous->value;
 
+  switch (s.reading) {
+    case ast::special::the_quarter:
+    case ast::special::latest_quarter:
+    case ast::special::year_ago: {
+      // "the quarter" is the quarter being discussed, else the one just closed; "the year-ago
+      // quarter" is that quarter one year back.
+      sys_days base = dct - days{0};
+      bool const have_quarter = c.previous_quarter && c.previous_quarter->when && s.reading != ast::special::latest_quarter;
+      base = have_quarter ? c.previous_quarter->when->earliest : add_units(dct, ast::unit::quarter, -1);
+      if (s.reading == ast::special::year_ago) {
+        if (!have_quarter) {
+          auto const p = period_of(add_units(dct, ast::unit::year, -1), ast::unit::year);
+          b.date_at(p->value, p->interval, p->g);
+          return b.m;
+        }
+        base = add_units(base, ast::unit::year, -1);
+      }
+      auto const p = period_of(base, ast::unit::quarter);
+      b.date_at(p->value, p->interval, p->g);
+      b.m.anchor = have_quarter ? anchor_kind::previous : anchor_kind::dct;
+      if (have_quarter) b.m.anchor_value = c.previous_quarter->value;
+      return b.m;
+    }
+    case ast::special::the_weekend: {
+      // POLICY: "the weekend" is the one just past on a weekday DCT (news of Monday reports the
+      //   weekend), the current one on a Saturday or Sunday, the coming one in a future clause.
+      date::weekday const wd{dct};
+      sys_days saturday = monday_of(dct) + days{5};
+      bool const in_weekend = wd == date::Saturday || wd == date::Sunday;
+      if (!in_weekend && c.clause_tense != tense::future) saturday -= days{7};
+      auto const p = period_of(saturday, ast::unit::weekend);
+      b.date_at(p->value, p->interval, p->g);
+      return b.m;
+    }
+    case ast::special::none: break;
+  }
+
   int year = s.year;
   if (year >= 0 && s.two_digit_year) year = expand_two_digit_year(year, dct_year);
   if (year >= 0) b.m.stated |= field::year;
@@ -350,6 +383,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   }
 
   // Sub-year periods: month, quarter, half, season. Their year is stated, shifted or picked.
+  //   "last June" is the latest June strictly before the DCT; "next June" the first after it.
   auto place = [&](auto interval_of, field stated) -> std::optional<int> {
     b.m.stated |= stated;
     if (year >= 0) return year;
@@ -392,7 +426,15 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     g = grain::month;
     value = month_value(*y, s.month);
   } else if (s.quarter != 0) {
-    auto const y = place([&](int cy) { return quarter_interval(cy, s.quarter); }, field::quarter);
+    // POLICY: a quarter without a year is the latest such quarter that has begun by the DCT ("the
+    //   fourth quarter" said in January 1998 is 1997-Q4), unless the clause is future. Results
+    //   reports speak of quarters just closed. Corpus: fixtures/corpus/en/fuzzy.jsonl.
+    tense const quarter_tense = c.clause_tense == tense::future ? tense::future : tense::past;
+    auto const y = year >= 0 || s.dir != ast::direction::unspecified
+                       ? place([&](int cy) { return quarter_interval(cy, s.quarter); }, field::quarter)
+                       : (b.m.stated |= field::quarter, b.m.implied |= field::year,
+                          pick_year(dct_year, dct, quarter_tense,
+                                    [&](int cy) -> std::optional<day_interval> { return quarter_interval(cy, s.quarter); }));
     if (!y) return std::nullopt;
     whole = quarter_interval(*y, s.quarter);
     g = grain::quarter;
@@ -498,6 +540,17 @@ std::optional<temporal_mention> resolve_duration(ast::expression const& s, resol
   m.granularity = grain::unspecified;
   m.anchor = anchor_kind::none;
   long long const n = s.count_unknown ? 0 : std::llround(s.count);
+  if (s.anchor_to == ast::anchor::previous && n > 0 && s.count_unit >= ast::unit::day && s.count_unit <= ast::unit::century) {
+    // "[three days] later": TimeML tags the length; the engine still needs the day it points at.
+    bool const anaphoric = c.previous && c.previous->when;
+    sys_days const from = anaphoric ? c.previous->when->earliest : c.dct.day;
+    sys_days const target = add_units(from, s.count_unit, s.dir == ast::direction::past ? -n : n);
+    m.when = day_interval{target, target};
+    m.granularity = grain::day;
+    m.anchor = anaphoric ? anchor_kind::previous : anchor_kind::dct;
+    if (anaphoric) m.anchor_value = c.previous->value;
+    return m;
+  }
   if ((s.span_past || s.span_future) && n > 0 && s.count == std::floor(s.count) && s.count_unit >= ast::unit::day) {
     sys_days const dct = c.dct.day;
     m.anchor = anchor_kind::dct;
@@ -522,6 +575,19 @@ std::optional<temporal_mention> resolve_offset(ast::expression const& s, resolve
     return m;
   }
   long long const n = std::llround(s.count) * (s.dir == ast::direction::future ? 1 : -1);
+  if (s.count_unit == ast::unit::year && n == -1 && c.previous_quarter && c.previous_quarter->when) {
+    // POLICY: "a year ago/earlier" in a text that has been talking about a quarter is that quarter
+    //   a year back ("profit rose from $3 million a year ago" -> 1988-Q3): 60% on TBAQ, where "the
+    //   previous year" alone gets 11%.
+    auto const p = period_of(add_units(c.previous_quarter->when->earliest, ast::unit::year, -1), ast::unit::quarter);
+    m.type = timex_type::date;
+    m.value = p->value;
+    m.when = p->interval;
+    m.granularity = p->g;
+    m.anchor = anchor_kind::previous;
+    m.anchor_value = c.previous_quarter->value;
+    return m;
+  }
   if (s.count_unit <= ast::unit::hour) {
     // "two hours ago": the DCT's day at TIME granularity; without a DCT time the day is all we know.
     m.type = timex_type::date;

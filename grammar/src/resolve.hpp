@@ -22,6 +22,9 @@ struct resolve_context {
   tense clause_tense = tense::none;
   // The last explicit date before this expression, for anaphora ("the next day").
   std::optional<temporal_mention> previous;
+  // The last quarter the text mentioned ("the third quarter"), for "the quarter" and "a year ago"
+  // in results reports.
+  std::optional<temporal_mention> previous_quarter;
 };
 
 // Returns nullopt when what was said is no real date (February 30) or cannot be placed.

@@ -22,7 +22,7 @@ auto const the = kw("the");
 struct adverb_sets : x3::symbols<unit> {
   adverb_sets() {
     add("hourly", unit::hour)("daily", unit::day)("nightly", unit::day)("weekly", unit::week)("monthly", unit::month)
-       ("quarterly", unit::quarter)("annually", unit::year)("yearly", unit::year)("biweekly", unit::fortnight);
+       ("annually", unit::year)("yearly", unit::year)("biweekly", unit::fortnight);
   }
 };
 adverb_sets const adverbs;
@@ -33,7 +33,7 @@ auto const amount_mod = (kw("about") | kw("around") | kw("approximately") | kw("
                         (kw("at") >> kw("least") | kw("no") >> kw("less") >> kw("than"))[put(&E::mod, modifier::equal_or_more)] |
                         (kw("up") >> kw("to") | kw("at") >> kw("most") | kw("no") >> kw("more") >> kw("than"))[put(&E::mod, modifier::equal_or_less)];
 // "two-year-old" is an age, not a duration.
-auto const unit_word = word(units)[store(&E::count_unit)] >> !(lit('-') >> x3::alpha);
+auto const unit_word = word(units)[store(&E::count_unit)] >> !(lit('-') >> x3::alpha) >> !kw("old");
 
 auto const length = named("duration") >> -amount_mod >> count >> -lit('-') >> unit_word >> duration;
 auto const span = named("duration_span") >> -amount_mod >> the >>

@@ -68,7 +68,9 @@ auto const month_relative = named("month_relative") >>
                             ((kw("last") | kw("past"))[put(&E::dir, direction::past)] | (kw("next") | kw("coming"))[put(&E::dir, direction::future)] |
                              kw("this")[put(&E::dir, direction::nearest_this)]) >>
                             month_name >> calendar;
-auto const quarter = named("quarter") >> -the >> -kw("fiscal") >> (quarter_number >> -lit('-') >> kw("quarter") | quarter_code) >> -of_year >> calendar;
+// "the third quarter" keeps its article; in "the third-quarter profit" the article is the noun's.
+auto const quarter = named("quarter") >> -the >> -kw("fiscal") >>
+                     (attempt[mark >> quarter_number >> lit('-') >> kw("quarter")] | quarter_number >> kw("quarter") | quarter_code) >> -of_year >> calendar;
 auto const half = named("half_year") >> -the >> half_number >> -lit('-') >> kw("half") >> -of_year >> calendar;
 auto const season = named("season") >> (the >> -shift_word | shift_word[([](auto& ctx) {
                                           int const s = expr(ctx).shift;
@@ -83,9 +85,21 @@ auto const earlier_later = named("earlier_later_this") >>
 auto const within = named("within_period") >> kw("within") >> mark >> the >> period[put(&E::shift, 0)][put(&E::mod, modifier::after_anchor)] >> calendar;
 auto const ago = named("ago") >> count >> -lit('-') >> word(units)[store(&E::count_unit)] >> kw("ago")[put(&E::dir, direction::past)] >> offset;
 auto const from_now = named("from_now") >> count >> word(units)[store(&E::count_unit)] >> (kw("from") >> kw("now") | kw("hence"))[put(&E::dir, direction::future)] >> offset;
-auto const later_earlier = named("anaphoric_offset") >> count >> word(units)[store(&E::count_unit)] >>
-                           (kw("later")[put(&E::dir, direction::future)] | kw("earlier")[put(&E::dir, direction::past)]) >>
-                           x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> offset;
+auto const earlier = named("anaphoric_offset") >> count >> word(units)[store(&E::count_unit)] >> kw("earlier")[put(&E::dir, direction::past)] >>
+                     x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> offset;
+// "[three days] later": TimeML leaves "later"/"after" outside the span and tags a DURATION; the
+// resolver still records the day it points at, from the last date mentioned.
+auto const later = named("anaphoric_duration") >> count >> word(units)[store(&E::count_unit)] >>
+                   &(kw("later") | kw("after"))[put(&E::dir, direction::future)] >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >>
+                   x3::eps[put(&E::what, ast::kind::duration)];
+auto const special = x3::eps[put(&E::what, ast::kind::calendar)];
+auto const the_quarter = named("the_quarter") >> (the | kw("this") | kw("that")) >> kw("quarter")[put(&E::reading, ast::special::the_quarter)] >> special;
+auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw("most") >> kw("recent")) >> -kw("fiscal") >> (kw("quarter") | kw("period")) >>
+                            x3::eps[put(&E::reading, ast::special::latest_quarter)] >> special;
+auto const year_ago_word = x3::lexeme[x3::no_case[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
+auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
+                             -(kw("quarter") | kw("period")) >> x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
+auto const the_weekend = named("the_weekend") >> the >> kw("weekend")[put(&E::reading, ast::special::the_weekend)] >> special;
 auto const anaphoric_period = named("anaphoric_period") >> the >>
                               ((kw("next") | kw("following") | kw("subsequent"))[put(&E::shift, 1)] |
                                (kw("previous") | kw("preceding") | kw("prior"))[put(&E::shift, -1)] | kw("same")[put(&E::shift, 0)]) >>
@@ -98,9 +112,9 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 }  // namespace
 
 void match_relative(char const* first, char const* last, std::vector<candidate>& out) {
-  collect(first, last, out, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
-          half, season, season_year, fuzzy, earlier_later, within, ago, from_now, later_earlier, anaphoric_period, day_before_after,
-          that_day);
+  collect(first, last, out, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
+          half, season, season_year, fuzzy, earlier_later, within, ago, from_now, earlier, later, the_quarter, latest_quarter,
+          year_ago_period, the_weekend, day_before_after, that_day);
 }
 
 }  // namespace timeline::grammar::rules
