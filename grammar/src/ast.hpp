@@ -82,6 +82,8 @@ struct expression {
 
   // Sets.
   bool every = false;
+  bool each = false;
+  unsigned times = 0;  // "twice a week" -> 2
 
   reference ref = reference::none;
   modifier mod = modifier::none;

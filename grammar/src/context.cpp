@@ -33,26 +33,27 @@ bool in(std::array<std::string_view, N> const& sorted, std::string_view w) {
 // First words of every production, kept sorted for binary search. A word not here never starts an
 // expression, so the families are not even tried (the corpus tests catch a missing entry).
 constexpr auto first_words = [] {
-  std::array<std::string_view, 190> words{
-      "a", "about", "after", "almost", "an", "annually", "apr", "april", "around", "at",
-      "aug", "august", "autumn", "beginning", "biweekly", "boxing", "calendar", "christmas", "close", "coming",
-      "comparable", "corresponding", "couple", "current", "currently", "daily", "days", "dec", "decades", "december",
-      "each", "earlier", "early", "easter", "eight", "eighteen", "eighty", "election", "eleven", "end",
-      "every", "fall", "father's", "feb", "february", "few", "fifteen", "fifty", "first", "fiscal",
-      "five", "following", "for", "former", "forty", "four", "fourteen", "fourth", "fri", "friday",
-      "fy", "good", "half", "halloween", "hourly", "hours", "in", "independence", "jan", "january",
-      "jul", "july", "jun", "june", "just", "labor", "labour", "last", "late", "lately",
-      "later", "least", "less", "mar", "march", "martin", "may", "memorial", "mid", "midday",
-      "middle", "midnight", "minutes", "mon", "monday", "monthly", "months", "more", "mother's", "nearly",
-      "new", "next", "night", "nightly", "nine", "nineteen", "ninety", "noon", "nov", "november",
-      "now", "nowadays", "oct", "october", "one", "only", "over", "past", "present", "presently",
-      "president's", "presidents", "previous", "q", "quarterly", "recent", "recently", "right", "roughly", "saint",
-      "same", "sat", "saturday", "sep", "sept", "september", "seven", "seventeen", "seventy", "several",
-      "six", "sixteen", "sixty", "some", "soon", "spring", "st", "start", "summer", "sun",
-      "sunday", "ten", "thanksgiving", "that", "the", "these", "third", "thirteen", "thirty", "this",
-      "three", "thu", "thurs", "thursday", "today", "tomorrow", "tonight", "tue", "tues", "tuesday",
-      "twelve", "twenty", "two", "under", "up", "valentine's", "veteran's", "veterans", "wed", "wednesday",
-      "weekly", "weeks", "winter", "within", "xmas", "year", "year-ago", "yearly", "years", "yesterday"
+  std::array<std::string_view, 199> words{
+      "a", "about", "after", "afternoon", "almost", "an", "annually", "approximately", "apr", "april",
+      "around", "at", "aug", "august", "autumn", "beginning", "biweekly", "boxing", "calendar", "christmas",
+      "close", "coming", "comparable", "corresponding", "couple", "current", "currently", "daily", "days", "dec",
+      "decades", "december", "each", "earlier", "early", "easter", "eight", "eighteen", "eighty", "election",
+      "eleven", "end", "evening", "every", "fall", "father's", "feb", "february", "few", "fewer",
+      "fifteen", "fifty", "first", "fiscal", "five", "following", "for", "former", "forty", "four",
+      "fourteen", "fourth", "fri", "friday", "fy", "good", "half", "halloween", "hourly", "hours",
+      "in", "independence", "jan", "january", "jul", "july", "jun", "june", "just", "labor",
+      "labour", "last", "late", "lately", "later", "least", "less", "mar", "march", "martin",
+      "may", "memorial", "mid", "midday", "middle", "midnight", "minutes", "mon", "monday", "monthly",
+      "months", "more", "morning", "mother's", "nearly", "new", "next", "night", "nightly", "nine",
+      "nineteen", "ninety", "no", "noon", "nov", "november", "now", "nowadays", "oct", "october",
+      "once", "one", "only", "over", "past", "present", "presently", "president's", "presidents", "previous",
+      "q", "quarterly", "recent", "recently", "right", "roughly", "saint", "same", "sat", "saturday",
+      "sep", "sept", "september", "seven", "seventeen", "seventy", "several", "six", "sixteen", "sixty",
+      "some", "soon", "spring", "st", "start", "summer", "sun", "sunday", "ten", "thanksgiving",
+      "that", "the", "these", "third", "thirteen", "thirty", "this", "three", "thu", "thurs",
+      "thursday", "today", "tomorrow", "tonight", "tue", "tues", "tuesday", "twelve", "twenty", "twice",
+      "two", "under", "up", "upwards", "valentine's", "veteran's", "veterans", "wed", "wednesday", "weekly",
+      "weeks", "winter", "within", "xmas", "year", "year-ago", "yearly", "years", "yesterday"
   };
   std::sort(words.begin(), words.end());
   return words;
@@ -121,9 +122,13 @@ bool text_context::may_start_expression(std::size_t at) const {
   char const c = text_[at];
   if (std::isdigit(static_cast<unsigned char>(c)) != 0) return true;
   if (c == '\'' || c == '\xE2') return at + 3 < text_.size();
-  std::string const w = word_at(text_, at);
-  if (w.size() == 2 && w[0] == 'q') return true;  // "Q3"
-  return in(first_words, w);
+  std::string w = word_at(text_, at);
+  if (w.size() == 1 && (w[0] == 'q' || w[0] == 'h') && at + 1 < text_.size() &&
+      std::isdigit(static_cast<unsigned char>(text_[at + 1])) != 0) return true;  // "Q3", "H1"
+  if (in(first_words, w)) return true;
+  if (auto const apostrophe = w.find('\''); apostrophe != std::string::npos) return in(first_words, w.substr(0, apostrophe));  // "Tuesday's"
+  if (w.size() > 1 && w.back() == 's') return in(first_words, w.substr(0, w.size() - 1));  // "Mondays"
+  return false;
 }
 
 std::optional<std::string> text_context::reject(ast::expression const& said, std::size_t begin, std::size_t end,
@@ -210,6 +215,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t) const {
   }
   if (future && !reporting) return tense::future;
   if (past && !future) return tense::past;
+  if (reporting) return tense::reported;
   return tense::none;
 }
 

@@ -31,7 +31,7 @@ std::vector<temporal_mention> extract(std::string_view text, reference_time cons
   char const* const begin = text.data();
   char const* const end = text.data() + text.size();
   text_context const context{text};
-  std::optional<temporal_mention> previous;
+  std::vector<temporal_mention> history;
   std::optional<temporal_mention> previous_quarter;
 
   std::size_t i = 0;
@@ -55,7 +55,7 @@ std::vector<temporal_mention> extract(std::string_view text, reference_time cons
         if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
         continue;
       }
-      resolve_context rc{dct, context.clause_tense(span_begin, span_end), previous, previous_quarter};
+      resolve_context rc{dct, context.clause_tense(span_begin, span_end), history, previous_quarter};
       auto m = resolve(c.said, rc);
       if (!m) {
         if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");
@@ -68,7 +68,7 @@ std::vector<temporal_mention> extract(std::string_view text, reference_time cons
                       std::string{to_string(m->type)} + " " + m->value + " (tense " +
                       (rc.clause_tense == tense::past ? "past" : rc.clause_tense == tense::future ? "future" : "none") + ")");
       }
-      if (m->when && (m->type == timex_type::date || m->type == timex_type::time) && m->granularity <= grain::month) previous = *m;
+      if (m->when && (m->type == timex_type::date || m->type == timex_type::time) && m->granularity <= grain::year) history.push_back(*m);
       if (m->when && m->granularity == grain::quarter && m->rule == std::string_view{"quarter"}) previous_quarter = *m;
       found.push_back(std::move(*m));
       i = span_end;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 
 #include <timeline/grammar/extract.hpp>
 #include <timeline/grammar/mention.hpp>
@@ -15,13 +16,15 @@
 
 namespace timeline::grammar {
 
-enum class tense : std::uint8_t { none, past, future };
+// `reported`: only a reporting verb ("said") marks the clause; weekdays and holidays read it as
+// past, dates with a month keep their own default (a deadline is often reported).
+enum class tense : std::uint8_t { none, past, future, reported };
 
 struct resolve_context {
   reference_time dct;
   tense clause_tense = tense::none;
-  // The last explicit date before this expression, for anaphora ("the next day").
-  std::optional<temporal_mention> previous;
+  // The dates mentioned before this expression, oldest first, for anaphora ("the next day").
+  std::span<temporal_mention const> history;
   // The last quarter the text mentioned ("the third quarter"), for "the quarter" and "a year ago"
   // in results reports.
   std::optional<temporal_mention> previous_quarter;

@@ -29,7 +29,7 @@ adverb_sets const adverbs;
 
 auto const amount_mod = (kw("about") | kw("around") | kw("approximately") | kw("roughly") | kw("some") | kw("almost") >> &x3::digit)[put(&E::mod, modifier::approx)] |
                         (kw("nearly") | kw("almost") | kw("less") >> kw("than") | kw("under") | kw("fewer") >> kw("than"))[put(&E::mod, modifier::less_than)] |
-                        (kw("more") >> kw("than") | kw("over") | kw("upwards") >> kw("of"))[put(&E::mod, modifier::more_than)] |
+                        (kw("more") >> kw("than") | kw("over") >> !kw("the") | kw("upwards") >> kw("of"))[put(&E::mod, modifier::more_than)] |
                         (kw("at") >> kw("least") | kw("no") >> kw("less") >> kw("than"))[put(&E::mod, modifier::equal_or_more)] |
                         (kw("up") >> kw("to") | kw("at") >> kw("most") | kw("no") >> kw("more") >> kw("than"))[put(&E::mod, modifier::equal_or_less)];
 // "two-year-old" is an age, not a duration.
@@ -49,10 +49,16 @@ struct plural_unit_names : x3::symbols<unit> {
 plural_unit_names const plural_units;
 // "for years": refine keeps it only after for/in/over/within (context.cpp).
 auto const bare_units = named("bare_units") >> word(plural_units)[store(&E::count_unit)] >> x3::eps[put(&E::count_unknown, true)] >> duration;
-auto const every = named("every") >> (kw("every") | kw("each"))[put(&E::every, true)] >>
-                   (weekday_word[store(&E::weekday)] | kw("other") >> unit_word[put(&E::count, 2.0)] | -count >> unit_word) >> set;
+auto const every = named("every") >> (kw("every")[put(&E::every, true)] | kw("each")[put(&E::each, true)]) >>
+                   (weekday_word[store(&E::weekday)] | word(parts_of_day)[store(&E::part_of_day)] | word(seasons)[store(&E::season)] |
+                    x3::lexeme[x3::no_case[months] >> !x3::alnum][store(&E::month)] | kw("other") >> unit_word[put(&E::count, 2.0)] |
+                    -count >> unit_word) >>
+                   set;
 auto const adverb = named("set_adverb") >> word(adverbs)[store(&E::count_unit)] >> set;
-auto const times_per = named("times_per") >> (kw("once") | kw("twice") | count >> kw("times")) >> (kw("a") | kw("per") | kw("an") | kw("each") | kw("every")) >>
+auto const times_per = named("times_per") >>
+                       (kw("once")[put(&E::times, 1U)] | kw("twice")[put(&E::times, 2U)] |
+                        x3::lexeme[x3::uint_[store(&E::times)] >> !x3::alnum] >> kw("times") |
+                        x3::lexeme[x3::no_case[numbers] >> !x3::alnum][store(&E::times)] >> kw("times")) >> (kw("a") | kw("per") | kw("an") | kw("each") | kw("every")) >>
                        unit_word >> set;
 
 auto const present = named("present_ref") >>
@@ -73,7 +79,8 @@ auto const future = named("future_ref") >>
 }  // namespace
 
 void match_amount(char const* first, char const* last, std::vector<candidate>& out) {
-  collect(first, last, out, length, span, bare_units, every, adverb, times_per, present, past, future);
+  // References first: "the coming weeks" is FUTURE_REF, not the duration "the coming week(s)".
+  collect(first, last, out, present, past, future, length, span, bare_units, every, adverb, times_per);
 }
 
 }  // namespace timeline::grammar::rules

@@ -17,6 +17,8 @@ auto const calendar = x3::eps[put(&E::what, ast::kind::calendar)];
 struct full_weekday_names : x3::symbols<unsigned> {
   full_weekday_names() {
     add("monday", 1)("tuesday", 2)("wednesday", 3)("thursday", 4)("friday", 5)("saturday", 6)("sunday", 7);
+    // Abbreviations stand alone only with their period: "Wed." is a day, "wed" a verb.
+    add("mon.", 1)("tue.", 2)("tues.", 2)("wed.", 3)("thu.", 4)("thur.", 4)("thurs.", 4)("fri.", 5)("sat.", 6)("sun.", 7);
   }
 };
 full_weekday_names const full_weekdays;
@@ -24,7 +26,8 @@ full_weekday_names const full_weekdays;
 struct full_month_names : x3::symbols<unsigned> {
   full_month_names() {
     add("january", 1)("february", 2)("march", 3)("april", 4)("may", 5)("june", 6)("july", 7)("august", 8)
-       ("september", 9)("sept.", 9)("october", 10)("november", 11)("december", 12);
+       ("september", 9)("sept.", 9)("october", 10)("november", 11)("december", 12)("jan.", 1)("feb.", 2)("mar.", 3)("apr.", 4)
+       ("jun.", 6)("jul.", 7)("aug.", 8)("sep.", 9)("oct.", 10)("nov.", 11)("dec.", 12);
   }
 };
 full_month_names const full_months;
@@ -72,7 +75,7 @@ auto const meridiem = x3::lexeme[x3::no_case[(lit("a.m.") | lit("a.m") | lit("am
                       x3::lexeme[x3::no_case[(lit("p.m.") | lit("p.m") | lit("pm"))] >> !x3::alpha][put(&E::meridiem, 2U)];
 auto const zone = x3::lexeme[x3::no_case[lit("edt") | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet" | "kst" | "jst"] >> !x3::alnum] |
                   kw("local") >> kw("time");
-auto const clock_12 = x3::lexeme[uint1_2[set_hour] >> -(lit(':') >> uint2[set_minute]) >> !x3::alnum] >> meridiem;
+auto const clock_12 = x3::lexeme[uint1_2[set_hour] >> -(lit(':') >> uint2[set_minute]) >> !x3::digit] >> meridiem;
 auto const clock_24 = x3::lexeme[uint1_2[set_hour] >> lit(':') >> uint2[set_minute] >> !(x3::alnum | lit(':') >> x3::digit)];
 auto const named_time = kw("noon")[put(&E::hour, 12)][put(&E::minute, 0)] | kw("midnight")[put(&E::hour, 0)][put(&E::minute, 0)] |
                         kw("midday")[put(&E::hour, 12)][put(&E::minute, 0)];
@@ -139,7 +142,11 @@ auto const weekday = named("weekday") >> weekday_alone_p >> -part_of_day >> cale
 auto const part_of_deictic_day = named("deictic_part_of_day") >> deictic_day_p >> part_of_day >> calendar;
 
 auto const time_then_day = named("time_on_day") >> clock_time >> -(kw("on") | lit(',')) >> day_for_time >> calendar;
-auto const day_then_time = named("day_at_time") >> day_for_time >> -(kw("at") | lit(',')) >> clock_time >> calendar;
+auto const day_then_time = named("day_at_time") >> day_for_time >> -lit(',') >> -kw("at") >> clock_time >> calendar;
+auto const part_of_day_of = named("part_of_day_of") >> -the >> part_of_day >> kw("of") >> day_for_time >> calendar;
+auto const iso_month = named("iso_month") >> x3::lexeme[uint4[set_year] >> lit('-') >> uint2[set_month_number] >> !(x3::alnum | lit('-') >> x3::digit)] >> calendar;
+auto const weekday_plural = named("weekday_plural") >> x3::lexeme[x3::no_case[full_weekdays] >> lit('s') >> !x3::alnum][store(&E::weekday)] >>
+                            x3::eps[put(&E::what, ast::kind::set)];
 auto const deictic_day = named("deictic_day") >> deictic_day_p >> calendar;
 auto const time_alone = named("clock_time") >> clock_time >> calendar;
 
@@ -148,7 +155,7 @@ auto const time_alone = named("clock_time") >> clock_time >> calendar;
 void match_calendar(char const* first, char const* last, std::vector<candidate>& out) {
   collect(first, last, out, iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone,
           fiscal_year, year_alone, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, deictic_day,
-          time_then_day, day_then_time, time_alone);
+          time_then_day, day_then_time, time_alone, part_of_day_of, iso_month, weekday_plural);
 }
 
 }  // namespace timeline::grammar::rules

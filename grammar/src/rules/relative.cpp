@@ -20,7 +20,7 @@ auto const offset = x3::eps[put(&E::what, ast::kind::offset)];
 auto const the = kw("the");
 auto const has_shift = x3::eps[put(&E::has_shift, true)];
 
-auto const shift_word = (kw("last") | kw("previous") | kw("past"))[put(&E::shift, -1)] | (kw("this") | kw("current"))[put(&E::shift, 0)] |
+auto const shift_word = (kw("last") | kw("previous"))[put(&E::shift, -1)] | (kw("this") | kw("current"))[put(&E::shift, 0)] |
                         (kw("next") | kw("coming"))[put(&E::shift, 1)];
 auto const period = word(periods)[store(&E::shift_unit)] >> has_shift;
 auto const part_of_day = word(parts_of_day)[store(&E::part_of_day)];
@@ -70,13 +70,20 @@ auto const month_relative = named("month_relative") >>
                             month_name >> calendar;
 // "the third quarter" keeps its article; in "the third-quarter profit" the article is the noun's.
 auto const quarter = named("quarter") >> -the >> -kw("fiscal") >>
-                     (attempt[mark >> quarter_number >> lit('-') >> kw("quarter")] | quarter_number >> kw("quarter") | quarter_code) >> -of_year >> calendar;
-auto const half = named("half_year") >> -the >> half_number >> -lit('-') >> kw("half") >> -of_year >> calendar;
-auto const season = named("season") >> (the >> -shift_word | shift_word[([](auto& ctx) {
+                     (attempt[mark >> quarter_number >> lit('-') >> kw("quarter")] | quarter_number >> kw("quarter") | quarter_code |
+                      attempt[kw("last")[put(&E::quarter, 4U)] >> kw("quarter") >> &(kw("of") >> (year_number | -the >> shift_word >> kw("year")))]) >>
+                     -of_year >> calendar;
+auto const half_code = x3::lexeme[x3::no_case[lit('h')] >> x3::char_("12")[([](auto& ctx) { expr(ctx).half = unsigned(x3::_attr(ctx) - '0'); })] >> !x3::alnum];
+auto const half = named("half_year") >> -the >>
+                  ((half_number | kw("last")[put(&E::half, 2U)]) >> -lit('-') >> kw("half") | half_code) >> -of_year >> calendar;
+auto const day_around_yesterday = named("day_before_yesterday") >> the >> kw("day") >>
+                                  (kw("before") >> kw("yesterday")[put(&E::shift, -2)] | kw("after") >> kw("tomorrow")[put(&E::shift, 2)]) >>
+                                  day_shift >> calendar;
+auto const season = named("season") >> (attempt[kw("this") >> kw("past")[put(&E::dir, direction::past)]] | the >> -shift_word | shift_word[([](auto& ctx) {
                                           int const s = expr(ctx).shift;
                                           expr(ctx).dir = s < 0 ? direction::past : s > 0 ? direction::future : direction::nearest_this;
                                         })]) >>
-                    season_word >> -(-kw("of") >> year_number[set_year]) >> calendar;
+                    season_word >> -(-kw("of") >> year_number[set_year]) >> !kw("of") >> calendar;
 auto const season_year = named("season_year") >> season_word >> -kw("of") >> year_number[set_year] >> calendar;
 auto const fuzzy = named("fuzzy") >> fuzzy_prefix >> fuzzy_target >> calendar;
 auto const earlier_later = named("earlier_later_this") >>
@@ -114,7 +121,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 void match_relative(char const* first, char const* last, std::vector<candidate>& out) {
   collect(first, last, out, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
           half, season, season_year, fuzzy, earlier_later, within, ago, from_now, earlier, later, the_quarter, latest_quarter,
-          year_ago_period, the_weekend, day_before_after, that_day);
+          year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday);
 }
 
 }  // namespace timeline::grammar::rules
