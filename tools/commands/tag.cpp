@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+//
+// `timeline tag`: the temporal expressions of each document, normalized against its publication
+// date, as JSON Lines, TimeML or a table for people.
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include <timeline/engine/tagging.hpp>
+#include <timeline/io/publication_date.hpp>
+#include <timeline/io/read.hpp>
+#include <timeline/io/timeml.hpp>
+#include <timeline/io/utf8.hpp>
+
+#include "../command.hpp"
+
+namespace timeline::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct tag_options {
+  std::vector<std::string> dct;
+  std::string manifest;
+  std::string format;  // empty: json, or timeml for TimeML input
+  std::string out;
+  std::vector<std::string> files;
+  bool keep_boilerplate = false;
+  bool trace = false;
+};
+
+std::string day_text(date::sys_days d) { return io::format_day(d); }
+
+nlohmann::ordered_json timex_json(grammar::temporal_mention const& m, std::string_view text, io::offset_converter const& offsets) {
+  nlohmann::ordered_json j;
+  j["text"] = std::string{text.substr(m.begin, m.end - m.begin)};
+  j["begin"] = offsets.to_code_points(m.begin);
+  j["end"] = offsets.to_code_points(m.end);
+  j["type"] = std::string{to_string(m.type)};
+  j["value"] = m.value;
+  if (!m.mod.empty()) j["mod"] = m.mod;
+  if (!m.quant.empty()) j["quant"] = m.quant;
+  if (!m.freq.empty()) j["freq"] = m.freq;
+  j["earliest"] = m.when ? nlohmann::ordered_json(day_text(m.when->earliest)) : nlohmann::ordered_json(nullptr);
+  j["latest"] = m.when ? nlohmann::ordered_json(day_text(m.when->latest)) : nlohmann::ordered_json(nullptr);
+  j["grain"] = std::string{to_string(m.granularity)};
+  j["rule"] = std::string{m.rule};
+  if (!m.stated.empty()) j["stated"] = to_string(m.stated);
+  if (!m.implied.empty()) j["implied"] = to_string(m.implied);
+  j["anchor"] = std::string{to_string(m.anchor)};
+  if (!m.anchor_value.empty()) j["anchor_value"] = m.anchor_value;
+  return j;
+}
+
+// A TimeML document around plain text, for `--format timeml` on input that was not TimeML.
+io::timeml_document wrap_as_timeml(engine::document const& doc, grammar::reference_time const& dct) {
+  io::timeml_document t;
+  t.id = doc.id;
+  t.text = doc.text;
+  std::string const day = day_text(dct.day);
+  std::string escaped_id;
+  for (char c : doc.id) {
+    if (c == '&') escaped_id += "&amp;";
+    else if (c == '<') escaped_id += "&lt;";
+    else escaped_id += c;
+  }
+  t.before_text = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>" + escaped_id + "</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"" + day +
+                  "\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">" + day + "</TIMEX3></DCT>\n<TEXT>";
+  t.after_text = "</TEXT>\n</TimeML>\n";
+  t.dct_tid = "t0";
+  return t;
+}
+
+void print_table(std::ostream& out, engine::document const& doc, std::string const& dct,
+                 std::vector<grammar::temporal_mention> const& mentions) {
+  out << doc.id << "  (DCT " << dct << ", " << mentions.size() << " expression" << (mentions.size() == 1 ? "" : "s") << ")\n";
+  if (mentions.empty()) return;
+  io::offset_converter const offsets{doc.text};
+  for (auto const& m : mentions) {
+    std::string span{std::string_view{doc.text}.substr(m.begin, m.end - m.begin)};
+    for (char& c : span) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    std::string interval = m.when ? day_text(m.when->earliest) + (m.when->latest == m.when->earliest ? "" : ".." + day_text(m.when->latest)) : "-";
+    out << "  " << std::setw(6) << offsets.to_code_points(m.begin) << "  " << std::left << std::setw(30) << ("\"" + span + "\"") << " "
+        << std::setw(9) << to_string(m.type) << std::setw(14) << m.value << std::setw(24) << interval << std::setw(12)
+        << to_string(m.granularity) << m.rule << (m.mod.empty() ? "" : " mod=" + m.mod) << std::right << "\n";
+  }
+}
+
+std::string output_name(engine::document const& doc, std::string const& source_path) {
+  // X.tml.TE3input -> X.tml; other inputs are named after the document id.
+  if (!source_path.empty()) {
+    std::string base = fs::path{source_path}.filename().string();
+    if (auto const p = base.find(".tml"); p != std::string::npos) return base.substr(0, p) + ".tml";
+  }
+  std::string name = doc.id;
+  for (char& c : name) {
+    if (c == '/' || c == '\\' || c == ':') c = '_';
+  }
+  return name + ".tml";
+}
+
+int run_tag(tag_options const& options) {
+  io::read_options read;
+  for (auto const& d : options.dct) io::add_dct_option(read, d);
+  if (!options.manifest.empty()) io::add_manifest(read, options.manifest);
+  read.keep_boilerplate = options.keep_boilerplate;
+  // `--dct DATE` overrides even a TimeML creation time (a single date given alone applies to every
+  // document without an ID): the tagger's contract.
+  std::optional<grammar::reference_time> const forced_dct = read.default_dct;
+
+  if (!options.out.empty()) {
+    std::error_code ec;
+    fs::create_directories(options.out, ec);
+    if (ec) throw io::input_error{options.out, "", "cannot create output folder: " + ec.message()};
+  }
+  std::vector<std::string> files = options.files;
+  if (files.empty()) files.push_back("-");
+
+  grammar::extract_options extract;
+  std::string trace_lines;
+  if (options.trace) extract.trace = [](std::string_view line) { std::cerr << "  trace: " << line << "\n"; };
+
+  std::size_t failed = 0;
+  std::size_t undated = 0;
+  auto const on_document = [&](io::source_document&& source) {
+    engine::document const& doc = source.document;
+    for (auto const& w : source.warnings) std::cerr << "timeline: warning: " << w.what() << "\n";
+    for (auto const& e : source.errors) std::cerr << "timeline: " << e.what() << "\n";
+    std::optional<grammar::reference_time> dct = (source.timeml && forced_dct) ? forced_dct : doc.dct.reference();
+    if (!dct) {
+      ++undated;
+      std::cerr << "timeline: " << doc.id << ": no publication date found in the document; give one with --dct " << doc.id
+                << "=YYYY-MM-DD or --dct YYYY-MM-DD\n";
+      if (options.format.empty() || options.format == "json") {
+        nlohmann::ordered_json j;
+        j["document"] = doc.id;
+        j["dct"] = nullptr;
+        j["status"] = "error";
+        j["error"] = "no publication date";
+        j["timexes"] = nlohmann::ordered_json::array();
+        std::cout << j.dump() << "\n";
+      }
+      return;
+    }
+    auto const mentions = engine::tag(doc, *dct, extract);
+    std::string const dct_text = day_text(dct->day);
+    std::string const format = !options.format.empty() ? options.format : source.timeml ? "timeml" : "json";
+    if (format == "json") {
+      io::offset_converter const offsets{doc.text};
+      nlohmann::ordered_json j;
+      j["document"] = doc.id;
+      j["dct"] = dct_text;
+      if (!source.errors.empty()) {
+        j["status"] = "error";
+        j["error"] = source.errors.front().message();
+      }
+      auto& timexes = j["timexes"] = nlohmann::ordered_json::array();
+      for (auto const& m : mentions) timexes.push_back(timex_json(m, doc.text, offsets));
+      std::cout << j.dump() << "\n";
+    } else if (format == "timeml") {
+      io::timeml_document const wrapped = source.timeml ? io::timeml_document{} : wrap_as_timeml(doc, *dct);
+      io::timeml_document const& t = source.timeml ? *source.timeml : wrapped;
+      std::string const xml = io::write_timeml(t, mentions);
+      if (options.out.empty()) {
+        std::cout << xml;
+      } else {
+        std::string const path_hint = source.timeml ? doc.source : std::string{};
+        fs::path const target = fs::path{options.out} / output_name(doc, path_hint);
+        std::ofstream file{target, std::ios::binary};
+        file << xml;
+        if (!file) throw io::input_error{target.string(), "", "cannot write"};
+      }
+    } else {
+      print_table(std::cout, doc, dct_text, mentions);
+    }
+    if (!source.errors.empty()) ++failed;
+  };
+  auto const on_error = [&](io::read_failure const& e) {
+    ++failed;
+    std::cerr << "timeline: " << e.what() << "\n";
+  };
+  io::read_documents(files, read, on_document, on_error);
+  std::cout.flush();
+  if (undated > 0) std::cerr << "timeline: " << undated << " document" << (undated == 1 ? "" : "s") << " not tagged: no publication date\n";
+  return failed + undated > 0 ? exit_input_failed : exit_ok;
+}
+
+registration const tag_command{
+    "tag", "Find and normalize the temporal expressions of documents", [](CLI::App& sub) -> std::function<int()> {
+      auto options = std::make_shared<tag_options>();
+      sub.add_option("--dct", options->dct,
+                     "Publication date: YYYY-MM-DD[THH:MM] for every document (overrides TimeML), or ID=DATE for one; repeatable");
+      sub.add_option("--manifest", options->manifest, "JSON file mapping document ids to publication dates");
+      sub.add_option("--format", options->format, "json (default), timeml (default for TimeML input) or text")
+          ->check(CLI::IsMember({"json", "timeml", "text"}));
+      sub.add_option("--out", options->out, "Write one TimeML file per input into this folder (with --format timeml)");
+      sub.add_flag("--keep-boilerplate", options->keep_boilerplate, "Also tag page furniture (related stories, prompts)");
+      sub.add_flag("--trace", options->trace, "Print the grammar's decisions on standard error");
+      sub.add_option("files", options->files, "Files or folders; - or none reads standard input");
+      return [options] { return run_tag(*options); };
+    }};
+
+}  // namespace
+}  // namespace timeline::cli
