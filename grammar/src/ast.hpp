@@ -36,7 +36,7 @@ enum class direction : std::uint8_t { unspecified, past, future, nearest_this };
 
 // Readings that depend on what the text said before, beyond the last date: periods of earnings
 // reports ("the quarter", "the year-ago quarter") and "the weekend".
-enum class special : std::uint8_t { none, the_quarter, latest_quarter, year_ago, the_weekend };
+enum class special : std::uint8_t { none, the_quarter, latest_quarter, year_ago, the_weekend, year_period };
 
 struct expression {
   char const* rule = "";

@@ -67,6 +67,14 @@ constexpr auto prepositions = [] {
   return words;
 }();
 
+// Words after which a four-digit number is a year: "the 1996 bombing", "its 1990 invasion".
+constexpr auto year_determiners = [] {
+  std::array<std::string_view, 22> words{"a", "an", "and", "any", "calendar", "each", "every", "fiscal", "her", "his", "its",
+                                         "model", "my", "or", "our", "than", "that", "the", "their", "these", "this", "your"};
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
 constexpr auto future_cues = [] {
   std::array<std::string_view, 10> words{"'ll", "expected", "expects", "scheduled", "shall", "slated", "upcoming", "will", "would", "planning"};
   std::sort(words.begin(), words.end());
@@ -147,13 +155,21 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   std::string_view const rule{said.rule};
 
   if (rule == "year") {
+    // POLICY: a four-digit number is a year after a preposition ("in 1991"), a determiner or a
+    //   possessive ("the 1996 bombing", "Doyle's 1990 projection"), or in a list of years
+    //   ("1994, 1995 and 1997"); otherwise it is latent ("2025 residents", "Room 1990").
+    //   Corpus: fixtures/corpus/en/negative.jsonl, latent.jsonl.
     if (allow_latent) return std::nullopt;
     if (said.year < 1000 || said.year > 2100) return "year out of range";
+    if (begin > 0 && (text_[begin - 1] == '$' || text_[begin - 1] == '#')) return "an amount, not a year";
+    if (end < text_.size() && (text_[end] == '-' || text_[end] == '/' || text_[end] == '%')) return "year in a range or code";
     if (preposition_before) return std::nullopt;
-    if (end + 1 < text_.size() && (text_[end] == '\'' || text_.substr(end, 3) == "\xE2\x80\x99") ) return std::nullopt;  // "1998's"
-    if (end < text_.size() && (text_[end] == '-' || text_[end] == '/') ) return "year in a range or code";
+    if (q < p && (in(year_determiners, before) || before.ends_with("'s"))) return std::nullopt;
+    if (comma_before && p >= 2 && std::isdigit(static_cast<unsigned char>(text_[p - 2])) != 0) return std::nullopt;
+    if (end + 1 < text_.size() && (text_[end] == '\'' || text_.substr(end, 3) == "\xE2\x80\x99")) return std::nullopt;  // "1998's"
     return "bare number, latent year";
   }
+  if (said.what == ast::kind::duration && said.count >= 1000 && said.count <= 2999) return "a year, not a count";
   if (rule == "month_name") {
     if (!std::isupper(static_cast<unsigned char>(text_[begin]))) return "lower-case month name is a word";
     bool const risky = said.month == 5 || said.month == 3;
@@ -181,7 +197,8 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
 //   weekdays: 93% right). Look at the at most 12 words before the expression in its sentence: a
 //   future cue (will, would, scheduled, expected, "set to", "plans to", "as early as") makes it
 //   future unless a reporting verb (said, told...) is there too: "X said Friday that he would..."
-//   is past. A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
+//   is past, but "said Tuesday that the bridge will reopen on Friday" is future (the reported
+//   clause, opened by "that", has its own tense). A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
 //   most recent day, dates the nearest plausible year. Corpus: fixtures/corpus/en/weekday.jsonl.
 tense text_context::clause_tense(std::size_t begin, std::size_t) const {
   std::size_t left = begin;
@@ -201,22 +218,34 @@ tense text_context::clause_tense(std::size_t begin, std::size_t) const {
     words.push_back(std::move(w));
     i = k;
   }
-  bool future = false;
-  bool reporting = false;
+  std::optional<std::size_t> future_at;
+  std::optional<std::size_t> reporting_at;
   bool past = false;
   for (std::size_t n = 0; n < words.size(); ++n) {
     std::string_view const w = words[n];
     std::string_view const after = n > 0 ? std::string_view{words[n - 1]} : std::string_view{};
     std::string_view const before = n + 1 < words.size() ? std::string_view{words[n + 1]} : std::string_view{};
-    if (in(reporting_verbs, w)) reporting = true;
-    else if (in(future_cues, w) || w.ends_with("'ll") || (after == "to" && in(future_before_to, w)) ||
-             ((w == "early" || w == "soon") && before == "as" && after == "as")) future = true;
-    else if (past_word(w)) past = true;
+    if (in(reporting_verbs, w)) {
+      if (!reporting_at) reporting_at = n;
+    } else if (in(future_cues, w) || w.ends_with("'ll") || (after == "to" && in(future_before_to, w)) ||
+               ((w == "early" || w == "soon") && before == "as" && after == "as")) {
+      if (!future_at) future_at = n;
+    } else if (past_word(w)) {
+      past = true;
+    }
   }
-  if (future && !reporting) return tense::future;
-  if (past && !future) return tense::past;
-  if (reporting) return tense::reported;
-  return tense::none;
+  if (future_at) {
+    if (!reporting_at) return tense::future;
+    // "said Tuesday that the bridge will reopen on Friday": the reported clause has its own tense.
+    if (*reporting_at > *future_at) {
+      for (std::size_t n = *future_at + 1; n < *reporting_at; ++n) {
+        if (words[n] == "that") return tense::future;
+      }
+    }
+    return tense::reported;
+  }
+  if (reporting_at) return tense::reported;
+  return past ? tense::past : tense::none;
 }
 
 }  // namespace timeline::grammar

@@ -336,6 +336,19 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       b.date_at(p->value, p->interval, p->g);
       return b.m;
     }
+    case ast::special::year_period: {
+      // "the 1988 quarter": the quarter being discussed, in that year; else the year itself.
+      if (c.previous_quarter && c.previous_quarter->when) {
+        unsigned const q = (month_of(c.previous_quarter->when->earliest) - 1) / 3 + 1;
+        b.date_at(year_text(s.year) + "-Q" + std::to_string(q), quarter_interval(s.year, q), grain::quarter);
+        b.m.anchor = anchor_kind::previous;
+        b.m.anchor_value = c.previous_quarter->value;
+      } else {
+        b.date_at(year_text(s.year), {first_of(s.year, 1), last_of(s.year, 12)}, grain::year);
+        b.m.anchor = anchor_kind::none;
+      }
+      return b.m;
+    }
     case ast::special::none: break;
   }
 
@@ -377,8 +390,10 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   if (s.month != 0 && s.day != 0) {
     bool year_stated = year >= 0;
     if (!year_stated) {
-      auto const y = pick_year(dct_year, dct, c.clause_tense, [&](int cy) -> std::optional<day_interval> {
+      auto const y = pick_year(dct_year, dct, tense::none, [&](int cy) -> std::optional<day_interval> {
         year_month_day const ymd{date::year{cy} / date::month{s.month} / date::day{s.day}};
+        // "Monday, Oct. 26": the year in which the weekday matches.
+        if (s.weekday != 0 && ymd.ok() && date::weekday{sys_days{ymd}} != date::weekday{s.weekday % 7}) return std::nullopt;
         if (!ymd.ok()) return std::nullopt;
         return day_interval{sys_days{ymd}, sys_days{ymd}};
       });
@@ -438,7 +453,10 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       }
       return dct_year;
     }
-    return pick_year(dct_year, dct, c.clause_tense, [&](int cy) -> std::optional<day_interval> { return interval_of(cy); }, fallback);
+    // Months and month-days ignore the clause's tense: on TBAQ the 120-day rule alone places 94%,
+    // and tense cues move deadlines ("payable Dec. 1") into the wrong year. Holidays keep it.
+    tense const t = fallback == default_year::nearest ? c.clause_tense : tense::none;
+    return pick_year(dct_year, dct, t, [&](int cy) -> std::optional<day_interval> { return interval_of(cy); }, fallback);
   };
 
   if (s.holiday != 0) {
@@ -465,9 +483,9 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     value = month_value(*y, s.month);
   } else if (s.quarter != 0) {
     // POLICY: a quarter without a year is the latest such quarter that has begun by the DCT ("the
-    //   fourth quarter" said in January 1998 is 1997-Q4), unless the clause is future. Results
-    //   reports speak of quarters just closed. Corpus: fixtures/corpus/en/fuzzy.jsonl.
-    tense const quarter_tense = c.clause_tense == tense::future ? tense::future : tense::past;
+    //   fourth quarter" said in January 1998 is 1997-Q4), whatever the tense: "expects
+    //   third-quarter earnings" said in October is about the quarter just closed.
+    tense const quarter_tense = tense::past;
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
                        ? place([&](int cy) { return quarter_interval(cy, s.quarter); }, field::quarter)
                        : (b.m.stated |= field::quarter, b.m.implied |= field::year,

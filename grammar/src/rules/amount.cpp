@@ -66,7 +66,8 @@ auto const present = named("present_ref") >>
                       kw("at") >> kw("present") | kw("these") >> kw("days") | kw("at") >> mark >> the >> kw("moment") |
                       kw("the") >> kw("present") >> !kw("day"))[put(&E::ref, reference::present)] >> ref;
 auto const past = named("past_ref") >>
-                  (kw("recently") | kw("lately") | kw("in") >> mark >> the >> kw("past") | kw("the") >> kw("past") >> !kw("year") |
+                  (kw("recently") | kw("lately") | kw("in") >> mark >> the >> kw("past") >> !(count | word(units)) |
+                   kw("the") >> kw("past") >> !(count | word(units)) |
                    kw("recent") >> (kw("days") | kw("weeks") | kw("months") | kw("years") | kw("decades")) |
                    kw("in") >> mark >> kw("recent") >> (kw("days") | kw("weeks") | kw("months") | kw("years") | kw("decades")) |
                    kw("former") >> kw("times"))[put(&E::ref, reference::past)] >> ref;

@@ -67,7 +67,14 @@ auto const month_of_relative_year = named("month_of_relative_year") >> month_nam
 auto const month_relative = named("month_relative") >>
                             ((kw("last") | kw("past"))[put(&E::dir, direction::past)] | (kw("next") | kw("coming"))[put(&E::dir, direction::future)] |
                              kw("this")[put(&E::dir, direction::nearest_this)]) >>
-                            month_name >> calendar;
+                            month_name >> !day_number >> calendar;
+// "this year's third quarter", "next year's first quarter", "last year's quarter".
+auto const possessive_year = shifted_year_p >> x3::lexeme[(lit('\'') | lit("’")) >> x3::no_case[lit('s')] >> !x3::alnum];
+auto const quarter_of_relative_year = named("quarter_of_relative_year") >> possessive_year >> -kw("fiscal") >>
+                                      (quarter_number >> -lit('-') >> kw("quarter") | half_number >> kw("half")) >> calendar;
+auto const year_quarter = named("year_quarter") >> -the >> year_number[set_year] >> -kw("fiscal") >>
+                          (quarter_number >> -lit('-') >> kw("quarter") | (kw("quarter") | kw("period"))[put(&E::reading, ast::special::year_period)]) >>
+                          calendar;
 // "the third quarter" keeps its article; in "the third-quarter profit" the article is the noun's.
 auto const quarter = named("quarter") >> -the >> -kw("fiscal") >>
                      (attempt[mark >> quarter_number >> lit('-') >> kw("quarter")] | quarter_number >> kw("quarter") | quarter_code |
@@ -121,7 +128,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 void match_relative(char const* first, char const* last, std::vector<candidate>& out) {
   collect(first, last, out, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
           half, season, season_year, fuzzy, earlier_later, within, ago, from_now, earlier, later, the_quarter, latest_quarter,
-          year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday);
+          year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter);
 }
 
 }  // namespace timeline::grammar::rules
