@@ -29,13 +29,15 @@ adverb_sets const adverbs;
 
 auto const amount_mod = (kw("about") | kw("around") | kw("approximately") | kw("roughly") | kw("some") | kw("almost") >> &x3::digit)[put(&E::mod, modifier::approx)] |
                         (kw("nearly") | kw("almost") | kw("less") >> kw("than") | kw("under") | kw("fewer") >> kw("than"))[put(&E::mod, modifier::less_than)] |
-                        (kw("more") >> kw("than") | kw("over") >> !kw("the") | kw("upwards") >> kw("of"))[put(&E::mod, modifier::more_than)] |
+                        (kw("more") >> kw("than") | kw("upwards") >> kw("of"))[put(&E::mod, modifier::more_than)] |
                         (kw("at") >> kw("least") | kw("no") >> kw("less") >> kw("than"))[put(&E::mod, modifier::equal_or_more)] |
                         (kw("up") >> kw("to") | kw("at") >> kw("most") | kw("no") >> kw("more") >> kw("than"))[put(&E::mod, modifier::equal_or_less)];
 // "two-year-old" is an age, not a duration.
 auto const unit_word = word(units)[store(&E::count_unit)] >> !(lit('-') >> x3::alpha) >> !kw("old");
 
-auto const length = named("duration") >> -amount_mod >> count >> -lit('-') >> unit_word >> duration;
+// "2 1/2 years": a whole number, then a half written as a fraction.
+auto const plus_half = x3::lexeme[lit("1/2") >> !x3::alnum][([](auto& ctx) { expr(ctx).count += 0.5; })];
+auto const length = named("duration") >> -amount_mod >> -the >> count >> -plus_half >> -lit('-') >> unit_word >> duration;
 auto const span = named("duration_span") >> -amount_mod >> the >>
                   ((kw("past") | kw("last") | kw("previous") | kw("preceding"))[put(&E::span_past, true)] |
                    (kw("next") | kw("coming") | kw("following"))[put(&E::span_future, true)] | kw("first")) >>
@@ -48,6 +50,9 @@ struct plural_unit_names : x3::symbols<unit> {
 };
 plural_unit_names const plural_units;
 // "for years": refine keeps it only after for/in/over/within (context.cpp).
+// "recent weeks": a vague length in TimeML (PXW), as "several weeks".
+auto const recent_units = named("recent_units") >> kw("recent") >> word(plural_units)[store(&E::count_unit)] >>
+                          x3::eps[put(&E::count_unknown, true)] >> duration;
 auto const bare_units = named("bare_units") >> word(plural_units)[store(&E::count_unit)] >> x3::eps[put(&E::count_unknown, true)] >> duration;
 auto const every = named("every") >> (kw("every")[put(&E::every, true)] | kw("each")[put(&E::each, true)]) >>
                    (weekday_word[store(&E::weekday)] | word(parts_of_day)[store(&E::part_of_day)] | word(seasons)[store(&E::season)] |
@@ -68,8 +73,6 @@ auto const present = named("present_ref") >>
 auto const past = named("past_ref") >>
                   (kw("recently") | kw("lately") | kw("in") >> mark >> the >> kw("past") >> !(count | word(units)) |
                    kw("the") >> kw("past") >> !(count | word(units)) |
-                   kw("recent") >> (kw("days") | kw("weeks") | kw("months") | kw("years") | kw("decades")) |
-                   kw("in") >> mark >> kw("recent") >> (kw("days") | kw("weeks") | kw("months") | kw("years") | kw("decades")) |
                    kw("former") >> kw("times"))[put(&E::ref, reference::past)] >> ref;
 auto const future = named("future_ref") >>
                     (kw("soon") | kw("in") >> mark >> the >> -kw("near") >> kw("future") | the >> -kw("near") >> kw("future") |
@@ -81,7 +84,7 @@ auto const future = named("future_ref") >>
 
 void match_amount(char const* first, char const* last, std::vector<candidate>& out) {
   // References first: "the coming weeks" is FUTURE_REF, not the duration "the coming week(s)".
-  collect(first, last, out, present, past, future, length, span, bare_units, every, adverb, times_per);
+  collect(first, last, out, present, past, future, length, span, recent_units, bare_units, every, adverb, times_per);
 }
 
 }  // namespace timeline::grammar::rules

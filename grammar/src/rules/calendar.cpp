@@ -139,6 +139,12 @@ auto const weekday_week = named("weekday_of_week") >> weekday_word[store(&E::wee
                           (kw("last")[put(&E::shift, -1)] | kw("this")[put(&E::shift, 0)] | kw("next")[put(&E::shift, 1)]) >>
                           kw("week")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::week)] >> calendar;
 auto const weekday = named("weekday") >> weekday_alone_p >> -part_of_day >> calendar;
+// "Tuesday nights": a recurring part of a weekday.
+auto const weekday_nights = named("weekday_parts") >> weekday_alone_p >>
+                            x3::lexeme[x3::no_case[lit("mornings")[put(&E::part_of_day, 1U)] | lit("afternoons")[put(&E::part_of_day, 2U)] |
+                                                   lit("evenings")[put(&E::part_of_day, 3U)] | lit("nights")[put(&E::part_of_day, 4U)]] >>
+                                       !x3::alnum] >>
+                            x3::eps[put(&E::what, ast::kind::set)];
 auto const part_of_deictic_day = named("deictic_part_of_day") >> deictic_day_p >> part_of_day >> calendar;
 
 auto const time_then_day = named("time_on_day") >> clock_time >> -(kw("on") | lit(',')) >> day_for_time >> calendar;
@@ -155,7 +161,7 @@ auto const time_alone = named("clock_time") >> clock_time >> calendar;
 void match_calendar(char const* first, char const* last, std::vector<candidate>& out) {
   collect(first, last, out, iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone,
           fiscal_year, year_alone, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, deictic_day,
-          time_then_day, day_then_time, time_alone, iso_month, weekday_plural);
+          time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights);
   (void)part_of_day_of;  // TimeML tags "[Oct. 23]" alone in "the night of Oct. 23"
 }
 

@@ -46,13 +46,16 @@ auto const half_number = (kw("first")[put(&E::half, 1U)] | kw("second")[put(&E::
 auto const month_name = month_word[store(&E::month)];
 
 // Targets that early/mid/late and the beginning/end of can modify.
-auto const fuzzy_target = attempt[month_name >> -(lit(',') | kw("of")) >> year_number[set_year]] |
+auto const deictic_day = (kw("today")[put(&E::shift, 0)] | kw("yesterday")[put(&E::shift, -1)] | kw("tomorrow")[put(&E::shift, 1)]) >>
+                         x3::eps[put(&E::has_shift, true)][put(&E::shift_unit, unit::day)];
+auto const fuzzy_target = attempt[month_name >> -(lit(',') | kw("of")) >> year_number[set_year]] | attempt[deictic_day] |
+                          attempt[x3::lexeme[x3::no_case[weekdays] >> !x3::alnum][store(&E::weekday)]] |
                           attempt[-the >> x3::lexeme[uint4[set_year] >> lit('s') >> !x3::alnum][([](auto& ctx) { expr(ctx).decade = expr(ctx).year / 10; expr(ctx).year = -1; })]] |
                           attempt[month_name] | attempt[year_number[set_year]] | attempt[relative_period_p] |
                           attempt[the >> period[put(&E::shift, 0)]] | attempt[-the >> -shift_word >> season_word >> -(-kw("of") >> year_number[set_year])];
 auto const fuzzy_prefix =
-    kw("early")[put(&E::mod, modifier::start)] | kw("late")[put(&E::mod, modifier::end)] |
-    x3::lexeme[x3::no_case[lit("mid")] >> (lit('-') | &x3::space)][put(&E::mod, modifier::mid)] |
+    -the >> (kw("early") | kw("earlier"))[put(&E::mod, modifier::start)] | -the >> (kw("late") | kw("later"))[put(&E::mod, modifier::end)] |
+    -the >> x3::lexeme[x3::no_case[lit("mid")] >> (lit('-') | &x3::space)][put(&E::mod, modifier::mid)] |
     (-the >> (kw("beginning") | kw("start") | kw("dawn")) >> kw("of"))[put(&E::mod, modifier::start)] |
     (-the >> (kw("end") | kw("close")) >> kw("of"))[put(&E::mod, modifier::end)] |
     (-the >> kw("middle") >> kw("of"))[put(&E::mod, modifier::mid)];
@@ -96,7 +99,7 @@ auto const fuzzy = named("fuzzy") >> fuzzy_prefix >> fuzzy_target >> calendar;
 auto const earlier_later = named("earlier_later_this") >>
                            (kw("earlier")[put(&E::mod, modifier::before_anchor)] | kw("later")[put(&E::mod, modifier::after_anchor)]) >>
                            (kw("this") | kw("in") >> the) >> period[put(&E::shift, 0)] >> calendar;
-auto const within = named("within_period") >> kw("within") >> mark >> the >> period[put(&E::shift, 0)][put(&E::mod, modifier::after_anchor)] >> calendar;
+auto const within = named("within_period") >> kw("within") >> mark >> the >> period[put(&E::shift, 0)][put(&E::mod, modifier::from_anchor)] >> calendar;
 auto const ago = named("ago") >> count >> -lit('-') >> word(units)[store(&E::count_unit)] >> kw("ago")[put(&E::dir, direction::past)] >> offset;
 auto const from_now = named("from_now") >> count >> word(units)[store(&E::count_unit)] >> (kw("from") >> kw("now") | kw("hence"))[put(&E::dir, direction::future)] >> offset;
 auto const earlier = named("anaphoric_offset") >> count >> word(units)[store(&E::count_unit)] >> kw("earlier")[put(&E::dir, direction::past)] >>
@@ -126,8 +129,8 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 }  // namespace
 
 void match_relative(char const* first, char const* last, std::vector<candidate>& out) {
-  collect(first, last, out, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
-          half, season, season_year, fuzzy, earlier_later, within, ago, from_now, earlier, later, the_quarter, latest_quarter,
+  collect(first, last, out, earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
+          half, season, season_year, fuzzy, within, ago, from_now, earlier, later, the_quarter, latest_quarter,
           year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter);
 }
 
