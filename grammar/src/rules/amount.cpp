@@ -70,6 +70,9 @@ auto const present = named("present_ref") >>
                      (kw("now") | kw("currently") | kw("presently") | kw("nowadays") | kw("right") >> kw("now") | kw("just") >> kw("now") |
                       kw("at") >> kw("present") | kw("these") >> kw("days") | kw("at") >> mark >> the >> kw("moment") |
                       kw("the") >> kw("present") >> !kw("day"))[put(&E::ref, reference::present)] >> ref;
+// "current" alone ("current and former officials") is PRESENT_REF in the TimeML corpora; before a
+// noun it names ("current account", "current quarter") it is not a time, or another rule's.
+auto const current = named("present_ref") >> kw("current")[put(&E::ref, reference::present)] >> &(kw("and") | kw("or") | lit(',') | lit('.')) >> ref;
 auto const past = named("past_ref") >>
                   (kw("recently") | kw("lately") | kw("in") >> mark >> the >> kw("past") >> !(count | word(units)) |
                    kw("the") >> kw("past") >> !(count | word(units)) |
@@ -84,7 +87,7 @@ auto const future = named("future_ref") >>
 
 void match_amount(char const* first, char const* last, std::vector<candidate>& out) {
   // References first: "the coming weeks" is FUTURE_REF, not the duration "the coming week(s)".
-  collect(first, last, out, present, past, future, length, span, recent_units, bare_units, every, adverb, times_per);
+  collect(first, last, out, present, current, past, future, length, span, recent_units, bare_units, every, adverb, times_per);
 }
 
 }  // namespace timeline::grammar::rules

@@ -94,6 +94,21 @@ auto const deictic_day_p = kw("today")[put(&E::has_shift, true)][put(&E::shift_u
 auto const day_for_time = attempt[iso_date] | attempt[month_day_year_p] | attempt[day_month_year_p] | attempt[month_day_p] |
                           attempt[day_month_p] | attempt[deictic_day_p] | attempt[weekday_alone_p];
 
+// Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand".
+auto const add_to_year = [](auto& ctx) {
+  double const n = x3::_attr(ctx);
+  if (n < 10 || n > 99 || n != static_cast<int>(n)) x3::_pass(ctx) = false;
+  else expr(ctx).year += static_cast<int>(n);
+};
+auto const add_small_to_year = [](auto& ctx) {
+  double const n = x3::_attr(ctx);
+  if (n < 1 || n > 99 || n != static_cast<int>(n)) x3::_pass(ctx) = false;
+  else expr(ctx).year += static_cast<int>(n);
+};
+auto const spelled_year_p = (kw("nineteen")[put(&E::year, 1900)] | kw("eighteen")[put(&E::year, 1800)]) >>
+                                x3::lexeme[x3::no_case[numbers] >> !x3::alnum][add_to_year] |
+                            kw("two") >> kw("thousand")[put(&E::year, 2000)] >> -(-kw("and") >> x3::lexeme[x3::no_case[numbers] >> !x3::alnum][add_small_to_year]);
+
 // ---- productions ------------------------------------------------------------------------------
 
 auto const iso_date_time = named("iso_date_time") >>
@@ -111,6 +126,7 @@ auto const month_year = named("month_year") >> month_word[store(&E::month)] >> (
 auto const month_alone = named("month_name") >> x3::lexeme[x3::no_case[full_months] >> !x3::alnum][store(&E::month)] >> calendar;
 auto const fiscal_year = named("fiscal_year") >> ((kw("fiscal") >> -kw("year")) | (the >> kw("year")) | (kw("calendar") >> kw("year")) | kw("fy")) >>
                          year_number[set_year] >> calendar;
+auto const spelled_year = named("spelled_year") >> -(the >> kw("year")) >> -(month_word[store(&E::month)] >> -kw("of")) >> spelled_year_p >> calendar;
 auto const year_alone = named("year") >> year_number[set_year] >> x3::eps[put(&E::latent, true)] >> calendar;
 auto const apostrophe_year = named("two_digit_year") >> x3::lexeme[(lit('\'') | lit("’")) >> uint2[set_two_digit_year] >> !x3::alnum] >> calendar;
 auto const set_decade = [](auto& ctx) { expr(ctx).decade = static_cast<int>(x3::_attr(ctx)); };
@@ -161,7 +177,7 @@ auto const time_alone = named("clock_time") >> clock_time >> calendar;
 void match_calendar(char const* first, char const* last, std::vector<candidate>& out) {
   collect(first, last, out, iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone,
           fiscal_year, year_alone, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, deictic_day,
-          time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights);
+          time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year);
   (void)part_of_day_of;  // TimeML tags "[Oct. 23]" alone in "the night of Oct. 23"
 }
 
