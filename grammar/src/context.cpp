@@ -76,7 +76,8 @@ constexpr auto year_determiners = [] {
 }();
 
 constexpr auto future_cues = [] {
-  std::array<std::string_view, 10> words{"'ll", "expected", "expects", "scheduled", "shall", "slated", "upcoming", "will", "would", "planning"};
+  std::array<std::string_view, 16> words{"'ll",     "expected", "expects", "scheduled", "shall",     "slated",  "upcoming", "will",
+                                         "would",   "planning", "planned", "plans",   "postponed", "delayed", "rescheduled", "adjourned"};
   std::sort(words.begin(), words.end());
   return words;
 }();
@@ -200,7 +201,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
 //   is past, but "said Tuesday that the bridge will reopen on Friday" is future (the reported
 //   clause, opened by "that", has its own tense). A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
 //   most recent day, dates the nearest plausible year. Corpus: fixtures/corpus/en/weekday.jsonl.
-tense text_context::clause_tense(std::size_t begin, std::size_t) const {
+tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
   std::size_t left = begin;
   while (left > 0 && !sentence_break(text_, left - 1)) --left;
 
@@ -245,7 +246,19 @@ tense text_context::clause_tense(std::size_t begin, std::size_t) const {
     return tense::reported;
   }
   if (reporting_at) return tense::reported;
-  return past ? tense::past : tense::none;
+  if (past) return tense::past;
+  // Nothing before it: "On Tuesday, the league plans to hold a news conference". The first cue
+  // in the next eight words of the sentence decides.
+  std::size_t i_right = end;
+  for (int seen = 0; seen < 8 && i_right < text_.size() && !sentence_break(text_, i_right); ++seen) {
+    while (i_right < text_.size() && !is_alpha(text_[i_right]) && !sentence_break(text_, i_right)) ++i_right;
+    if (i_right >= text_.size() || sentence_break(text_, i_right)) break;
+    std::string const w = word_at(text_, i_right);
+    i_right += std::max<std::size_t>(w.size(), 1);
+    if (in(reporting_verbs, w) || past_word(w)) return tense::none;
+    if (in(future_cues, w) || w.ends_with("'ll")) return tense::future;
+  }
+  return tense::none;
 }
 
 }  // namespace timeline::grammar

@@ -28,7 +28,7 @@ auto const day_shift = x3::eps[put(&E::has_shift, true)][put(&E::shift_unit, uni
 
 // ---- pieces shared by productions -----------------------------------------------------------
 
-auto const relative_period_p = -the >> shift_word >> period;
+auto const relative_period_p = -the >> shift_word >> -kw("fiscal") >> period;
 auto const shifted_year_p = shift_word >> kw("year")[put(&E::shift_unit, unit::year)] >> has_shift;
 auto const quarter_number = word(ordinals)[([](auto& ctx) {
                               unsigned const q = x3::_attr(ctx);
@@ -116,6 +116,13 @@ auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw
 auto const year_ago_word = x3::lexeme[x3::no_case[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
 auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
                              -(kw("quarter") | kw("period")) >> x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
+// "the year ended March 31" is a length of a year in results reports; "the full year" the DCT's.
+auto const the_year_ended = named("the_year_ended") >> the >> -kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
+                            (&(kw("ended") | kw("ending")) | kw("fiscal") >> x3::eps) >> x3::eps[put(&E::what, ast::kind::duration)];
+auto const the_fiscal_year = named("the_fiscal_year") >> the >> kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
+                             x3::eps[put(&E::what, ast::kind::duration)];
+auto const the_full_year = named("the_full_year") >> the >> kw("full") >> kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, 0)] >>
+                           x3::eps[put(&E::has_shift, true)] >> calendar;
 auto const the_weekend = named("the_weekend") >> the >> kw("weekend")[put(&E::reading, ast::special::the_weekend)] >> special;
 auto const anaphoric_period = named("anaphoric_period") >> the >>
                               ((kw("next") | kw("following") | kw("subsequent"))[put(&E::shift, 1)] |
@@ -131,7 +138,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 void match_relative(char const* first, char const* last, std::vector<candidate>& out) {
   collect(first, last, out, earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
           half, season, season_year, fuzzy, within, ago, from_now, earlier, later, the_quarter, latest_quarter,
-          year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter);
+          year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year);
 }
 
 }  // namespace timeline::grammar::rules
