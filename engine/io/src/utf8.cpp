@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include <timeline/io/utf8.hpp>
+
+namespace timeline::io {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
+  std::size_t pos = 0;
+  std::size_t const size = bytes.size();
+  auto const at = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  while (pos < size) {
+    unsigned char const lead = at(pos);
+    if (lead < 0x80U) {
+      ++pos;
+      continue;
+    }
+    std::size_t length = 0;
+    // The allowed range of the second byte narrows for E0, ED, F0 and F4 (RFC 3629, table 3-7 of
+    // the Unicode standard): that is where overlong forms, surrogates and > U+10FFFF are refused.
+    unsigned char low = 0x80U;
+    unsigned char high = 0xBFU;
+    if (lead >= 0xC2U && lead <= 0xDFU) {
+      length = 2;
+    } else if (lead >= 0xE0U && lead <= 0xEFU) {
+      length = 3;
+      low = lead == 0xE0U ? 0xA0U : 0x80U;
+      high = lead == 0xEDU ? 0x9FU : 0xBFU;
+    } else if (lead >= 0xF0U && lead <= 0xF4U) {
+      length = 4;
+      low = lead == 0xF0U ? 0x90U : 0x80U;
+      high = lead == 0xF4U ? 0x8FU : 0xBFU;
+    } else {
+      return pos;
+    }
+    if (pos + 1 >= size || at(pos + 1) < low || at(pos + 1) > high) {
+      return pos;
+    }
+    for (std::size_t i = 2; i < length; ++i) {
+      if (pos + i >= size || (at(pos + i) & 0xC0U) != 0x80U) {
+        return pos;
+      }
+    }
+    pos += length;
+  }
+  return std::nullopt;
+}
+
+std::size_t count_code_points(std::string_view text) noexcept {
+  std::size_t count = 0;
+  for (char const c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+offset_converter::offset_converter(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / stride + 1);
+  std::size_t count = 0;
+  for (std::size_t block = 0; block * stride <= text.size(); ++block) {
+    checkpoints_.push_back(count);
+    count += count_code_points(text.substr(block * stride, stride));
+  }
+}
+
+std::size_t offset_converter::to_code_points(std::size_t byte) const noexcept {
+  if (byte > text_.size()) {
+    byte = text_.size();
+  }
+  std::size_t const block = byte / stride;
+  std::size_t const from = block * stride;
+  std::size_t count = checkpoints_[block] + count_code_points(text_.substr(from, byte - from));
+  // Inside a multi-byte sequence: count the code point that contains the offset.
+  if (byte < text_.size() && byte > 0 && (static_cast<unsigned char>(text_[byte]) & 0xC0U) == 0x80U) {
+    count -= 1;
+  }
+  return count;
+}
+
+std::string_view strip_bom(std::string_view text, std::size_t* removed) noexcept {
+  bool const has_bom = text.starts_with("\xEF\xBB\xBF");
+  if (removed != nullptr) {
+    *removed = has_bom ? 3 : 0;
+  }
+  return has_bom ? text.substr(3) : text;
+}
+
+}  // namespace timeline::io

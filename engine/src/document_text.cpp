@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+#include "document_text.hpp"
+
+namespace timeline::engine::detail {
+
+decoded decode_at(std::string_view text, std::size_t pos) noexcept {
+  auto const byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char const lead = byte(pos);
+  if (lead < 0x80U) {
+    return {lead, 1};
+  }
+  std::size_t length = 0;
+  char32_t cp = 0;
+  if ((lead & 0xE0U) == 0xC0U && lead >= 0xC2U) {
+    length = 2;
+    cp = lead & 0x1FU;
+  } else if ((lead & 0xF0U) == 0xE0U) {
+    length = 3;
+    cp = lead & 0x0FU;
+  } else if ((lead & 0xF8U) == 0xF0U && lead <= 0xF4U) {
+    length = 4;
+    cp = lead & 0x07U;
+  } else {
+    return {U'\uFFFD', 1};
+  }
+  if (pos + length > text.size()) {
+    return {U'\uFFFD', 1};
+  }
+  for (std::size_t i = 1; i < length; ++i) {
+    unsigned char const next = byte(pos + i);
+    if ((next & 0xC0U) != 0x80U) {
+      return {U'\uFFFD', 1};
+    }
+    cp = (cp << 6U) | (next & 0x3FU);
+  }
+  // Overlong forms and surrogates are invalid; treat them like any other bad byte.
+  if ((length == 3 && cp < 0x800U) || (length == 4 && (cp < 0x10000U || cp > 0x10FFFFU)) ||
+      (cp >= 0xD800U && cp <= 0xDFFFU)) {
+    return {U'\uFFFD', 1};
+  }
+  return {cp, length};
+}
+
+decoded decode_before(std::string_view text, std::size_t pos) noexcept {
+  std::size_t start = pos - 1;
+  // Walk back over at most three continuation bytes to the lead byte.
+  for (std::size_t back = 0; back < 3 && start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0U) == 0x80U;
+       ++back) {
+    --start;
+  }
+  decoded const d = decode_at(text, start);
+  if (start + d.length == pos) {
+    return d;
+  }
+  return {U'\uFFFD', 1};
+}
+
+bool is_blank(char32_t cp) noexcept {
+  return cp == U' ' || cp == U'\t' || cp == U'\v' || cp == U'\f' || cp == U'\u00A0' ||
+         (cp >= U'\u2000' && cp <= U'\u200B') || cp == U'\u202F' || cp == U'\u205F' || cp == U'\u3000' ||
+         cp == U'\uFEFF';
+}
+
+bool is_line_break(char32_t cp) noexcept {
+  return cp == U'\n' || cp == U'\r' || cp == U'\u2028' || cp == U'\u2029' || cp == U'\u0085';
+}
+
+bool is_upper(char32_t cp) noexcept {
+  if (cp < 0x80U) {
+    return cp >= U'A' && cp <= U'Z';
+  }
+  if (cp >= 0xC0U && cp <= 0xDEU) {
+    return cp != 0xD7U;
+  }
+  if (cp >= 0x100U && cp <= 0x17FU) {
+    return cp % 2 == 0;  // Latin Extended-A mostly alternates upper, lower
+  }
+  return (cp >= 0x391U && cp <= 0x3A9U) || (cp >= 0x400U && cp <= 0x42FU);
+}
+
+bool is_lower(char32_t cp) noexcept {
+  if (cp < 0x80U) {
+    return cp >= U'a' && cp <= U'z';
+  }
+  if (cp >= 0xDFU && cp <= 0xFFU) {
+    return cp != 0xF7U;
+  }
+  if (cp >= 0x100U && cp <= 0x17FU) {
+    return cp % 2 == 1;
+  }
+  return (cp >= 0x3B1U && cp <= 0x3C9U) || (cp >= 0x430U && cp <= 0x45FU);
+}
+
+bool is_letter(char32_t cp) noexcept {
+  if (cp < 0x80U) {
+    return (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z');
+  }
+  if (cp >= 0xC0U && cp <= 0x24FU) {
+    return cp != 0xD7U && cp != 0xF7U;
+  }
+  // Punctuation, symbols and spaces of the General Punctuation and symbol blocks are not letters;
+  // everything else above Latin (Greek, Cyrillic, CJK, ...) is treated as one.
+  return cp >= 0x370U && !(cp >= 0x2000U && cp <= 0x2BFFU) && !(cp >= 0x3000U && cp <= 0x303FU) &&
+         cp != 0xFEFFU && cp != 0xFFFDU;
+}
+
+bool is_opening_quote(char32_t cp) noexcept {
+  return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u2018' || cp == U'\u00AB' || cp == U'\u2039' ||
+         cp == U'\u201E' || cp == U'(' || cp == U'[';
+}
+
+bool is_closing_quote(char32_t cp) noexcept {
+  return cp == U'"' || cp == U'\'' || cp == U'\u201D' || cp == U'\u2019' || cp == U'\u00BB' || cp == U'\u203A' ||
+         cp == U')' || cp == U']';
+}
+
+bool is_dash(char32_t cp) noexcept { return cp == U'-' || (cp >= U'\u2010' && cp <= U'\u2015'); }
+
+bool is_bullet(char32_t cp) noexcept {
+  return cp == U'\u2022' || cp == U'\u00B7' || cp == U'\u25AA' || cp == U'\u25E6' || cp == U'\u2023' ||
+         cp == U'\u25CF' || cp == U'\u25CB' || cp == U'\u25A0' || cp == U'\u25A1' || cp == U'-' || cp == U'*' ||
+         cp == U'\u2013' || cp == U'\u2014' || cp == U'\u2043' || cp == U'\u27A2' || cp == U'\u2192';
+}
+
+std::vector<text_span> split_lines(std::string_view text, text_span within) {
+  std::vector<text_span> lines;
+  std::size_t start = within.begin;
+  std::size_t pos = within.begin;
+  while (pos < within.end) {
+    decoded const d = decode_at(text, pos);
+    if (is_line_break(d.cp)) {
+      lines.push_back({start, pos});
+      pos += d.length;
+      if (d.cp == U'\r' && pos < within.end && text[pos] == '\n') {
+        ++pos;
+      }
+      start = pos;
+    } else {
+      pos += d.length;
+    }
+  }
+  if (start < within.end || lines.empty()) {
+    lines.push_back({start, within.end});
+  }
+  return lines;
+}
+
+text_span trim(std::string_view text, text_span span) noexcept {
+  while (span.begin < span.end) {
+    decoded const d = decode_at(text, span.begin);
+    if (!is_space(d.cp)) {
+      break;
+    }
+    span.begin += d.length;
+  }
+  while (span.end > span.begin) {
+    decoded const d = decode_before(text, span.end);
+    if (!is_space(d.cp)) {
+      break;
+    }
+    span.end -= d.length;
+  }
+  return span;
+}
+
+std::size_t code_points(std::string_view text, text_span span) noexcept {
+  std::size_t count = 0;
+  for (std::size_t pos = span.begin; pos < span.end; pos += decode_at(text, pos).length) {
+    ++count;
+  }
+  return count;
+}
+
+std::string fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    decoded const d = decode_at(text, pos);
+    if (is_space(d.cp)) {
+      pending_space = !out.empty();
+      pos += d.length;
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    if (d.cp < 0x80U) {
+      char const c = static_cast<char>(d.cp);
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (d.cp == U'\u2018' || d.cp == U'\u2019') {
+      out.push_back('\'');
+    } else if (d.cp == U'\u201C' || d.cp == U'\u201D' || d.cp == U'\u00AB' || d.cp == U'\u00BB') {
+      out.push_back('"');
+    } else if (is_dash(d.cp)) {
+      out.push_back('-');
+    } else if (d.cp == U'\u2026') {
+      out.append("...");
+    } else {
+      out.append(text.substr(pos, d.length));
+    }
+    pos += d.length;
+  }
+  return out;
+}
+
+std::size_t bullet_length(std::string_view text, text_span span) noexcept {
+  std::size_t pos = span.begin;
+  if (pos >= span.end) {
+    return 0;
+  }
+  decoded const first = decode_at(text, pos);
+  if (is_bullet(first.cp)) {
+    pos += first.length;
+  } else if (is_digit(first.cp) || (first.cp >= U'a' && first.cp <= U'z')) {
+    // "1. ", "12) ", "a) ": at most two digits or one letter, then '.' or ')'.
+    std::size_t marker = 0;
+    while (pos < span.end && marker < 2 && is_digit(static_cast<unsigned char>(text[pos]))) {
+      ++pos;
+      ++marker;
+    }
+    if (marker == 0) {
+      ++pos;  // the letter
+      if (pos >= span.end || text[pos] != ')') {
+        return 0;
+      }
+    } else if (pos >= span.end || (text[pos] != '.' && text[pos] != ')')) {
+      return 0;
+    }
+    ++pos;
+  } else {
+    return 0;
+  }
+  // A marker must be followed by white space and then text.
+  std::size_t const after_marker = pos;
+  while (pos < span.end) {
+    decoded const d = decode_at(text, pos);
+    if (!is_blank(d.cp)) {
+      break;
+    }
+    pos += d.length;
+  }
+  if (pos == after_marker || pos >= span.end) {
+    return 0;
+  }
+  return pos - span.begin;
+}
+
+}  // namespace timeline::engine::detail
