@@ -11,7 +11,6 @@ namespace timeline::grammar {
 namespace {
 
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 // The lower-case word of letters (and apostrophes) starting at `at`, at most 23 characters.
