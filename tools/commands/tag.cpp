@@ -7,6 +7,7 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -36,6 +37,11 @@ struct tag_options {
 
 std::string day_text(date::sys_days d) { return io::format_day(d); }
 
+// The contract's keys first, in this order: text, begin, end (code points, end exclusive), type,
+// value, mod (only when set), earliest, latest, grain, rule. Then extensions that pipelines use
+// (the contract may be extended, never renamed): quant and freq of sets, which calendar fields
+// were stated and which implied (the solver's hard and soft constraints), and what the
+// expression counts from (anchor: none, dct or previous, with the anchoring value).
 nlohmann::ordered_json timex_json(grammar::temporal_mention const& m, std::string_view text, io::offset_converter const& offsets) {
   nlohmann::ordered_json j;
   j["text"] = std::string{text.substr(m.begin, m.end - m.begin)};
@@ -44,12 +50,12 @@ nlohmann::ordered_json timex_json(grammar::temporal_mention const& m, std::strin
   j["type"] = std::string{to_string(m.type)};
   j["value"] = m.value;
   if (!m.mod.empty()) j["mod"] = m.mod;
-  if (!m.quant.empty()) j["quant"] = m.quant;
-  if (!m.freq.empty()) j["freq"] = m.freq;
   j["earliest"] = m.when ? nlohmann::ordered_json(day_text(m.when->earliest)) : nlohmann::ordered_json(nullptr);
   j["latest"] = m.when ? nlohmann::ordered_json(day_text(m.when->latest)) : nlohmann::ordered_json(nullptr);
   j["grain"] = std::string{to_string(m.granularity)};
   j["rule"] = std::string{m.rule};
+  if (!m.quant.empty()) j["quant"] = m.quant;
+  if (!m.freq.empty()) j["freq"] = m.freq;
   if (!m.stated.empty()) j["stated"] = to_string(m.stated);
   if (!m.implied.empty()) j["implied"] = to_string(m.implied);
   j["anchor"] = std::string{to_string(m.anchor)};
@@ -108,7 +114,16 @@ std::string output_name(engine::document const& doc, std::string const& source_p
 
 int run_tag(tag_options const& options) {
   io::read_options read;
-  for (auto const& d : options.dct) io::add_dct_option(read, d);
+  for (auto const& d : options.dct) {
+    try {
+      io::add_dct_option(read, d);
+    } catch (io::input_error const& e) {
+      throw usage_error{e.what()};  // a flag the user typed, not a document that failed
+    }
+  }
+  if (!options.out.empty() && options.format != "" && options.format != "timeml") {
+    throw usage_error{"--out writes TimeML files; use it with --format timeml (or leave --format out)"};
+  }
   if (!options.manifest.empty()) io::add_manifest(read, options.manifest);
   read.keep_boilerplate = options.keep_boilerplate;
   // `--dct DATE` overrides even a TimeML creation time (a single date given alone applies to every
@@ -128,6 +143,7 @@ int run_tag(tag_options const& options) {
   if (options.trace) extract.trace = [](std::string_view line) { std::cerr << "  trace: " << line << "\n"; };
 
   std::size_t failed = 0;
+  std::set<fs::path> written;  // --out files of this run
   std::size_t undated = 0;
   auto const on_document = [&](io::source_document&& source) {
     engine::document const& doc = source.document;
@@ -149,36 +165,54 @@ int run_tag(tag_options const& options) {
       }
       return;
     }
-    auto const mentions = engine::tag(doc, *dct, extract);
-    std::string const dct_text = day_text(dct->day);
-    std::string const format = !options.format.empty() ? options.format : source.timeml ? "timeml" : "json";
-    if (format == "json") {
-      io::offset_converter const offsets{doc.text};
-      nlohmann::ordered_json j;
-      j["document"] = doc.id;
-      j["dct"] = dct_text;
-      if (!source.errors.empty()) {
-        j["status"] = "error";
-        j["error"] = source.errors.front().message();
-      }
-      auto& timexes = j["timexes"] = nlohmann::ordered_json::array();
-      for (auto const& m : mentions) timexes.push_back(timex_json(m, doc.text, offsets));
-      std::cout << j.dump() << "\n";
-    } else if (format == "timeml") {
-      io::timeml_document const wrapped = source.timeml ? io::timeml_document{} : wrap_as_timeml(doc, *dct);
-      io::timeml_document const& t = source.timeml ? *source.timeml : wrapped;
-      std::string const xml = io::write_timeml(t, mentions);
-      if (options.out.empty()) {
-        std::cout << xml;
+    // Whatever goes wrong with one document (a file that cannot be written, a bug that throws) is
+    // reported under its name, and the run goes on with the next one.
+    try {
+      auto const mentions = engine::tag(doc, *dct, extract);
+      std::string const dct_text = day_text(dct->day);
+      // --out means one TimeML file per input, whatever the input format.
+      std::string const format = !options.format.empty() ? options.format : (source.timeml || !options.out.empty()) ? "timeml" : "json";
+      if (format == "json") {
+        io::offset_converter const offsets{doc.text};
+        nlohmann::ordered_json j;
+        j["document"] = doc.id;
+        j["dct"] = dct_text;
+        if (!source.errors.empty()) {
+          j["status"] = "error";
+          j["error"] = source.errors.front().message();
+        }
+        auto& timexes = j["timexes"] = nlohmann::ordered_json::array();
+        for (auto const& m : mentions) timexes.push_back(timex_json(m, doc.text, offsets));
+        std::cout << j.dump() << "\n";
+      } else if (format == "timeml") {
+        io::timeml_document const wrapped = source.timeml ? io::timeml_document{} : wrap_as_timeml(doc, *dct);
+        io::timeml_document const& t = source.timeml ? *source.timeml : wrapped;
+        std::string const xml = io::write_timeml(t, mentions);
+        if (options.out.empty()) {
+          std::cout << xml;
+        } else {
+          std::string const path_hint = source.timeml ? doc.source : std::string{};
+          fs::path target = fs::path{options.out} / output_name(doc, path_hint);
+          if (written.contains(target)) {
+            // Two inputs with one base name (a/X.tml, b/X.tml): the second is named after its id
+            // ("X#2", made unique by the reader) rather than overwriting the first.
+            fs::path const renamed = fs::path{options.out} / output_name(doc, {});
+            std::cerr << "timeline: warning: " << doc.source << ": " << target.string()
+                      << " was already written for another input; writing " << renamed.string() << "\n";
+            target = renamed;
+          }
+          written.insert(target);
+          std::ofstream file{target, std::ios::binary};
+          file << xml;
+          if (!file) throw io::input_error{target.string(), "", "cannot write"};
+        }
       } else {
-        std::string const path_hint = source.timeml ? doc.source : std::string{};
-        fs::path const target = fs::path{options.out} / output_name(doc, path_hint);
-        std::ofstream file{target, std::ios::binary};
-        file << xml;
-        if (!file) throw io::input_error{target.string(), "", "cannot write"};
+        print_table(std::cout, doc, dct_text, mentions);
       }
-    } else {
-      print_table(std::cout, doc, dct_text, mentions);
+    } catch (std::exception const& e) {
+      ++failed;
+      std::cerr << "timeline: " << doc.id << ": " << e.what() << "\n";
+      return;
     }
     if (!source.errors.empty()) ++failed;
   };
@@ -196,7 +230,8 @@ registration const tag_command{
     "tag", "Find and normalize the temporal expressions of documents", [](CLI::App& sub) -> std::function<int()> {
       auto options = std::make_shared<tag_options>();
       sub.add_option("--dct", options->dct,
-                     "Publication date: YYYY-MM-DD[THH:MM] for every document (overrides TimeML), or ID=DATE for one; repeatable");
+                     "Publication date: YYYY-MM-DD[THH:MM] for every document (overrides TimeML), or ID=DATE for one; repeatable")
+          ->allow_extra_args(false);  // one value per --dct, so `--dct DATE FILE` leaves FILE a file
       sub.add_option("--manifest", options->manifest, "JSON file mapping document ids to publication dates");
       sub.add_option("--format", options->format, "json (default), timeml (default for TimeML input) or text")
           ->check(CLI::IsMember({"json", "timeml", "text"}));
