@@ -124,20 +124,76 @@ bool sentence_break(std::string_view text, std::size_t i) {
   return false;
 }
 
+// The lower-case word at `at` into `buffer`, without allocating: the prefilter runs at every word.
+std::string_view lower_word(std::string_view text, std::size_t at, std::array<char, 24>& buffer) {
+  std::size_t n = 0;
+  for (std::size_t i = at; i < text.size() && n < buffer.size(); ++i) {
+    char const c = text[i];
+    if (is_alpha(c) || (c == '\'' && n > 0)) buffer[n++] = lower(c);
+    else break;
+  }
+  return {buffer.data(), n};
+}
+
+// A first word that is a trigger itself, or through its stem ("Tuesday's", "Mondays").
+bool trigger_word(std::string_view w) {
+  if (in(first_words, w)) return true;
+  if (auto const apostrophe = w.find('\''); apostrophe != std::string_view::npos) return in(first_words, w.substr(0, apostrophe));
+  if (w.size() > 1 && w.back() == 's') return in(first_words, w.substr(0, w.size() - 1));
+  return false;
+}
+
+// Frequent words that start expressions only together with a date word soon after them ("the
+// past two weeks", "a year ago", "at the moment"): alone they would send most word starts of
+// running text through every rule family.
+constexpr auto function_words = [] {
+  std::array<std::string_view, 33> words{"a",     "about", "after",  "almost", "an",    "approximately", "around", "at",
+                                         "close", "each",  "end",    "every",  "fewer", "for",           "in",     "just",
+                                         "least", "less",  "middle", "more",   "nearly", "no",           "one",    "only",
+                                         "over",  "right", "roughly", "same",  "some",  "start",          "that",   "the",
+                                         "up"};
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
+// Words that make a function word worth trying: calendar units and the other triggers.
+constexpr auto unit_words = [] {
+  std::array<std::string_view, 28> words{"afternoon", "centuries", "century", "day",     "days",    "decade",  "decades",
+                                         "evening",   "fortnight", "future",  "half",    "hour",    "hours",   "minute",
+                                         "minutes",   "moment",    "month",   "months",  "morning", "night",   "nights",
+                                         "period",    "quarter",   "quarters", "week",   "weekend", "weeks",   "year"};
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
 }  // namespace
 
 bool text_context::may_start_expression(std::size_t at) const {
   char const c = text_[at];
   if (std::isdigit(static_cast<unsigned char>(c)) != 0) return true;
   if (c == '\'' || c == '\xE2') return at + 3 < text_.size();
-  std::string w = word_at(text_, at);
+  std::array<char, 24> buffer{};
+  std::string_view const w = lower_word(text_, at, buffer);
   if (w.size() == 1 && (w[0] == 'q' || w[0] == 'h') && at + 1 < text_.size() &&
       std::isdigit(static_cast<unsigned char>(text_[at + 1])) != 0) return true;  // "Q3", "H1"
-  if (in(first_words, w)) return true;
-  if (auto const apostrophe = w.find('\''); apostrophe != std::string::npos) return in(first_words, w.substr(0, apostrophe));  // "Tuesday's"
-  if (w.size() > 1 && w.back() == 's') return in(first_words, w.substr(0, w.size() - 1));  // "Mondays"
+  if (!trigger_word(w)) return false;
+  if (!in(function_words, w)) return true;
+  // A function word: look for a date word or a number among the next four words.
+  std::size_t i = at + w.size();
+  for (int next = 0; next < 4 && i < text_.size(); ++next) {
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '-' || text_[i] == '\n')) ++i;
+    if (i >= text_.size()) break;
+    if (std::isdigit(static_cast<unsigned char>(text_[i])) != 0 || text_[i] == '\'') return true;
+    std::array<char, 24> next_buffer{};
+    std::string_view const n = lower_word(text_, i, next_buffer);
+    if (n.empty()) break;
+    if (in(unit_words, n) || (trigger_word(n) && !in(function_words, n))) return true;
+    i += n.size();
+  }
   return false;
 }
+
+
 
 std::optional<std::string> text_context::reject(ast::expression const& said, std::size_t begin, std::size_t end,
                                                 bool allow_latent) const {
