@@ -2,6 +2,7 @@
 #include "refine.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace timeline::grammar {
@@ -24,12 +25,65 @@ std::vector<temporal_mention> drop_overlaps(std::vector<temporal_mention> mentio
   return kept;
 }
 
-// "the 1990s and 2000s", "Monday and Tuesday": nothing to merge into ranges yet; TimeML tags each
-// part on its own, which is what the corpus expects.
+// "June 12 and 13", "April 24-25": the second day of an elliptical pair is a date of its own, in
+// the month (and year) of the first, as the TimeML corpora tag it ("April 24 and [25]").
+std::vector<temporal_mention> elliptical_days(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options) {
+  std::vector<temporal_mention> out;
+  out.reserve(mentions.size());
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    out.push_back(mentions[k]);
+    temporal_mention const& m = mentions[k];
+    if (m.granularity != grain::day || !m.when || !(m.rule == std::string_view{"month_day"} || m.rule == std::string_view{"month_day_year"})) continue;
+    std::size_t i = m.end;
+    auto skip_spaces = [&] { while (i < text.size() && text[i] == ' ') ++i; };
+    skip_spaces();
+    bool joined = false;
+    for (std::string_view joiner : {"and", "or", "to", "through", "-", "\xE2\x80\x93"}) {
+      if (text.substr(i, joiner.size()) == joiner && (joiner.size() < 2 || i + joiner.size() >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i + joiner.size()])))) {
+        i += joiner.size();
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) continue;
+    skip_spaces();
+    std::size_t const begin = i;
+    unsigned day = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0 && i - begin < 2) day = day * 10 + unsigned(text[i++] - '0');
+    if (i == begin) continue;
+    for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
+      if (text.substr(i, 2) == suffix) {
+        i += 2;
+        break;
+      }
+    }
+    // Not "June 12 and 13 people", "June 12 and 13 July", "June 12 to 2024".
+    std::size_t after = i;
+    if (after < text.size() && std::isalnum(static_cast<unsigned char>(text[after])) != 0) continue;
+    while (after < text.size() && text[after] == ' ') ++after;
+    if (after < text.size() && std::isalnum(static_cast<unsigned char>(text[after])) != 0 &&
+        std::islower(static_cast<unsigned char>(text[after])) == 0) continue;
+    if (k + 1 < mentions.size() && mentions[k + 1].begin < i) continue;
+    date::year_month_day const first{m.when->earliest};
+    date::year_month_day const second{first.year() / first.month() / date::day{day}};
+    if (!second.ok() || second.day() <= first.day()) continue;
+    temporal_mention e = m;
+    e.begin = begin;
+    e.end = i;
+    date::sys_days const d{second};
+    e.when = day_interval{d, d};
+    e.value = m.value.substr(0, m.value.size() - 2) + (day < 10 ? "0" : "") + std::to_string(day);
+    e.rule = "elliptical_day";
+    if (options.trace) options.trace("elliptical day " + e.value);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
 
 using refiner = std::vector<temporal_mention> (*)(std::vector<temporal_mention>, std::string_view, extract_options const&);
 constexpr refiner refiners[] = {
-    drop_overlaps,  // first and last word on order: everything after may assume sorted, disjoint spans
+    drop_overlaps,    // first: everything after may assume sorted, disjoint spans
+    elliptical_days,  // adds the second day of "June 12 and 13" after a kept first day
 };
 
 }  // namespace

@@ -33,7 +33,9 @@ auto const amount_mod = (kw("about") | kw("around") | kw("approximately") | kw("
                         (kw("at") >> kw("least") | kw("no") >> kw("less") >> kw("than"))[put(&E::mod, modifier::equal_or_more)] |
                         (kw("up") >> kw("to") | kw("at") >> kw("most") | kw("no") >> kw("more") >> kw("than"))[put(&E::mod, modifier::equal_or_less)];
 // "two-year-old" is an age, not a duration.
-auto const unit_word = word(units)[store(&E::count_unit)] >> !(lit('-') >> x3::alpha) >> !kw("old");
+// "two-year-old" and "52 years old" are ages; "a quarter point" is an amount.
+auto const unit_word = word(units)[store(&E::count_unit)] >> !(lit('-') >> x3::alpha) >> !kw("old") >>
+                       !(-(kw("of") >> -kw("a")) >> (kw("point") | kw("points") | kw("percentage")));
 
 // "2 1/2 years": a whole number, then a half written as a fraction.
 auto const plus_half = x3::lexeme[lit("1/2") >> !x3::alnum][([](auto& ctx) { expr(ctx).count += 0.5; })];
