@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <timeline/engine/event.hpp>
+#include <timeline/engine/tagging.hpp>
+
+namespace {
+
+using namespace timeline::engine;
+using namespace date::literals;
+
+struct read_events {
+  document doc;
+  std::vector<event_mention> events;
+};
+
+read_events events_of(std::string text, date::sys_days dct) {
+  read_events r;
+  r.doc.id = "t";
+  r.doc.text = std::move(text);
+  segment(r.doc);
+  timeline::grammar::reference_time const ref{dct, std::nullopt};
+  r.events = find_events(r.doc, tag(r.doc, ref), ref);
+  return r;
+}
+
+TEST(EventMentions, TriggerClassParticipantsPlaceAndTime) {
+  auto const r = events_of("Russian Defense Minister Sergei Shoigu traveled to Pyongyang last month.", date::sys_days{2023_y / 9 / 4});
+  ASSERT_EQ(r.events.size(), 1U);
+  auto const& e = r.events[0];
+  EXPECT_EQ(e.trigger_text, "traveled");
+  EXPECT_EQ(e.trigger_class, "visit");
+  EXPECT_EQ(e.participants, std::vector<std::string>{"Sergei Shoigu"});
+  EXPECT_EQ(e.place, "Pyongyang");
+  EXPECT_EQ(e.mod, modality::reported);
+  ASSERT_TRUE(e.timex && e.timex->when);
+  EXPECT_EQ(e.timex->when->earliest, date::sys_days{2023_y / 8 / 1});
+}
+
+TEST(EventMentions, PlannedAndSpeculativeModality) {
+  auto const planned = events_of("Putin is set to meet Trump in Alaska on Friday.", date::sys_days{2025_y / 8 / 13});
+  ASSERT_EQ(planned.events.size(), 1U);
+  EXPECT_EQ(planned.events[0].mod, modality::planned);
+  EXPECT_EQ(planned.events[0].place, "Alaska");
+  EXPECT_EQ(planned.events[0].participants, (std::vector<std::string>{"Donald Trump", "Vladimir Putin"}));
+  auto const maybe = events_of("Kim Jong Un may travel to Russia this month.", date::sys_days{2023_y / 9 / 4});
+  ASSERT_EQ(maybe.events.size(), 1U);
+  EXPECT_EQ(maybe.events[0].mod, modality::speculative);
+}
+
+TEST(EventMentions, ReportedSpeechCountsFromWhenItWasSaid) {
+  // Published Thursday 2023-09-07; "Monday" is 2023-09-04, and "next week" counts from it.
+  auto const r = events_of("Sergei Shoigu said on Monday the talks would resume next week.", date::sys_days{2023_y / 9 / 7});
+  ASSERT_GE(r.events.size(), 2U);
+  EXPECT_EQ(r.events[0].trigger_class, "statement");
+  ASSERT_TRUE(r.events[0].timex && r.events[0].timex->when);
+  EXPECT_EQ(r.events[0].timex->when->earliest, date::sys_days{2023_y / 9 / 4});
+  auto const& talks = r.events[1];
+  EXPECT_EQ(talks.trigger_class, "meet");
+  ASSERT_TRUE(talks.said_at);
+  ASSERT_TRUE(talks.timex && talks.timex->when);
+  EXPECT_EQ(talks.timex->when->earliest, date::sys_days{2023_y / 9 / 11});  // the week after Monday's
+  EXPECT_EQ(talks.mod, modality::planned);
+}
+
+TEST(EventMentions, OrderingCueLinksToTheEarlierEvent) {
+  auto const r = events_of("Sergei Shoigu visited Pyongyang in July. Putin and Kim Jong Un swapped letters following Shoigu's visit.",
+                           date::sys_days{2023_y / 9 / 4});
+  ASSERT_EQ(r.events.size(), 2U);
+  auto const& letters = r.events[1];
+  EXPECT_EQ(letters.trigger_class, "correspondence");
+  ASSERT_TRUE(letters.cue);
+  EXPECT_EQ(letters.cue->relation, event_relation::after);
+  EXPECT_EQ(letters.cue->target, std::optional<std::size_t>{0});
+  EXPECT_EQ(letters.participants, (std::vector<std::string>{"Kim Jong Un", "Vladimir Putin"}));
+}
+
+TEST(EventMentions, RelationWordsBeforeTheExpression) {
+  auto const r = events_of("The ministers met before Friday.", date::sys_days{2025_y / 8 / 13});
+  ASSERT_EQ(r.events.size(), 1U);
+  EXPECT_EQ(r.events[0].relation, event_relation::before);
+}
+
+TEST(EventMentions, SentenceWithoutDateOrCueGivesNothing) {
+  EXPECT_TRUE(events_of("Kim Jong Un met Vladimir Putin.", date::sys_days{2023_y / 9 / 4}).events.empty());
+}
+
+}  // namespace
