@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's two set-up commands.
-#   tools/dev.sh demo   install dependencies, build, and run the main job on the embedded example
+#   tools/dev.sh demo   install dependencies, build, and build the timeline of the flagship story
 #   tools/dev.sh test   install dependencies, build, and run every test (optimized and sanitized)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,9 @@ case "${1:-}" in
   demo)
     cmake --preset release >/dev/null
     cmake --build --preset release --target timeline
-    build/release/tools/timeline tag --format text fixtures/example/article.jsonl
+    # The flagship story: three articles about a bridge closure and reopening that disagree on the
+    # reopening day. Prints the reconciled timeline, then the contradiction.
+    build/release/tools/timeline build --format text fixtures/stories/bridge-reopening/articles
     ;;
   test)
     cmake --preset release >/dev/null

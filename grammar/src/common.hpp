@@ -37,7 +37,7 @@ template <typename Subject>
 struct attempt_directive : x3::unary_parser<Subject, attempt_directive<Subject>> {
   using base_type = x3::unary_parser<Subject, attempt_directive<Subject>>;
   static bool const is_pass_through_unary = true;
-  constexpr explicit attempt_directive(Subject const& parser) : base_type(parser) {}
+  constexpr explicit attempt_directive(Subject const& wrapped) : base_type(wrapped) {}
 
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute& attr) const {
