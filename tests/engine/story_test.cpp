@@ -103,10 +103,22 @@ TEST_P(Story, EngineAgreesWithExpected) {
   ASSERT_TRUE(r.errors.empty()) << failure_list(r.errors);
   engine::timeline const tl = engine::reconcile(std::move(r.documents));
   json const actual = json::parse(io::to_json(tl).dump());
-  auto const failures = compare_story(expected, actual);
+  auto failures = compare_story(expected, actual);
+  // Known gaps are strict expected failures: each names (by a piece of its failure message) an
+  // expectation the engine does not meet yet, and why. A gap that no longer fails is an error
+  // too, so the list can only shrink as the engine improves; the expectation itself stays.
+  std::vector<std::string> fixed_gaps;
+  for (auto const& gap : expected.value("known_gaps", json::array())) {
+    std::string const match = gap.at("failure").get<std::string>();
+    auto const before = failures.size();
+    std::erase_if(failures, [&](std::string const& f) { return f.find(match) != std::string::npos; });
+    if (failures.size() == before) fixed_gaps.push_back(match);
+  }
   EXPECT_TRUE(failures.empty()) << GetParam().name << ": " << expected.value("description", "") << "\n"
                                 << failures.size() << " expectation(s) failed:" << failure_list(failures) << "\n"
                                 << summarize_result(actual);
+  EXPECT_TRUE(fixed_gaps.empty()) << GetParam().name << ": known gaps that now pass; remove them from expected.json:"
+                                  << failure_list(fixed_gaps);
 }
 
 std::vector<story> all_stories() { return discover_stories(TIMELINE_FIXTURES_DIR "/stories"); }

@@ -660,7 +660,7 @@ json load_json(std::filesystem::path const& path) {
 std::vector<std::string> validate_expectations(json const& expected) {
   std::vector<std::string> problems;
   expect_keys(expected, {"description", "documents", "events", "distinct", "contradictions", "other_contradictions",
-                         "absent", "silent_documents"},
+                         "absent", "silent_documents", "known_gaps"},
               "expected.json", problems);
   if (!problems.empty()) {
     return problems;
