@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's two set-up commands.
 #   tools/dev.sh demo   install dependencies, build, and build the timeline of the flagship story
-#   tools/dev.sh test   install dependencies, build, and run every test (optimized and sanitized)
+#   tools/dev.sh test   install dependencies, build, and run every test (optimized, sanitized, fuzzed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +22,9 @@ case "${1:-}" in
     cmake --preset sanitize >/dev/null
     cmake --build --preset sanitize
     ctest --preset sanitize
+    # Every input parser under libFuzzer, a bounded time each (the reproducer of a crash is kept
+    # in build/fuzz/artifacts/).
+    tools/fuzz.sh "${TIMELINE_FUZZ_SECONDS:-15}"
     ;;
   *)
     echo "usage: tools/dev.sh demo|test" >&2

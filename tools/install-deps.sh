@@ -3,10 +3,11 @@
 # that already has everything is left alone (no apt-get update, no root needed).
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config
+packages=(g++ cmake make ninja-build pkg-config
           libboost-dev libhowardhinnant-date-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev
-          libcli11-dev libpugixml-dev libgumbo-dev python3)
+          libcli11-dev libpugixml-dev libgumbo-dev python3
+          clang libclang-rt-dev)  # clang + its runtime: the libFuzzer targets of tests/fuzz
 
 missing=()
 for p in "${packages[@]}"; do
