@@ -49,6 +49,21 @@ TEST(ExtractHtml, ListItemsBecomeBullets) {
   EXPECT_EQ(page.text, "\xE2\x80\xA2 One\n\n\xE2\x80\xA2 Two");
 }
 
+TEST(HtmlNestingDepth, CountsElementsThatMustBeClosed) {
+  EXPECT_EQ(io::html_nesting_depth("<div><p>One<p>Two<br><img src=x/><div>x</div></div>"), 2U);
+  EXPECT_EQ(io::html_nesting_depth("no tags < here"), 0U);
+}
+
+TEST(ExtractHtml, RefusesPagesNestedBeyondTheLimitWithoutParsingThem) {
+  std::string page = "<html><body>";
+  for (std::size_t i = 0; i <= io::max_html_nesting; ++i) {
+    page += "<div>";
+  }
+  page += "Deep text.";
+  EXPECT_GT(io::html_nesting_depth(page), io::max_html_nesting);
+  EXPECT_TRUE(io::extract_html(page).text.empty());
+}
+
 TEST(LooksLikeHtml, ByItsFirstTags) {
   EXPECT_TRUE(io::looks_like_html("  <!DOCTYPE html><html>"));
   EXPECT_TRUE(io::looks_like_html("<HTML><BODY>"));

@@ -411,6 +411,49 @@ std::string trim_copy(std::string_view s) {
 
 }  // namespace
 
+std::size_t html_nesting_depth(std::string_view html) noexcept {
+  static constexpr std::array<std::string_view, 24> uncounted{
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+      "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "!doctype", "?xml"};
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  std::size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    ++pos;
+    bool const closing = pos < html.size() && html[pos] == '/';
+    if (closing) {
+      ++pos;
+    }
+    std::size_t end = pos;
+    while (end < html.size() && end - pos < 16 &&
+           ((html[end] >= 'a' && html[end] <= 'z') || (html[end] >= 'A' && html[end] <= 'Z') ||
+            (html[end] >= '0' && html[end] <= '9') || html[end] == '!' || html[end] == '?')) {
+      ++end;
+    }
+    if (end == pos) {
+      continue;
+    }
+    std::array<char, 16> buffer{};
+    for (std::size_t i = pos; i < end; ++i) {
+      buffer[i - pos] = lower(html[i]);
+    }
+    std::string_view const name{buffer.data(), end - pos};
+    if (std::find(uncounted.begin(), uncounted.end(), name) != uncounted.end()) {
+      continue;
+    }
+    std::size_t const close = html.find('>', end);
+    if (!closing && close != std::string_view::npos && close > end && html[close - 1] == '/') {
+      continue;  // <tag/>
+    }
+    if (closing) {
+      depth = depth > 0 ? depth - 1 : 0;
+    } else {
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
 bool looks_like_html(std::string_view bytes) noexcept {
   std::size_t const limit = std::min<std::size_t>(bytes.size(), 2048);
   std::string head;
@@ -423,6 +466,9 @@ bool looks_like_html(std::string_view bytes) noexcept {
 }
 
 html_article extract_html(std::string_view html) {
+  if (html_nesting_depth(html) > max_html_nesting) {
+    return {};
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we do not report gumbo's repairs; do not keep them
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output{

@@ -348,6 +348,11 @@ class reader {
         break;
       }
       case format::html: {
+        if (std::size_t const depth = html_nesting_depth(bytes); depth > max_html_nesting) {
+          fail(id, path, "", "HTML nested " + std::to_string(depth) + " elements deep, more than the " +
+                                 std::to_string(max_html_nesting) + " a page may have");
+          return;
+        }
         html_article page = extract_html(bytes);
         if (strip_bom(page.text).find_first_not_of(" \t\r\n") == std::string::npos) {
           fail(id, path, "", "no article text in the HTML page");

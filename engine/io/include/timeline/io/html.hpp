@@ -19,6 +19,7 @@
 //   // page.published_from == "meta article:published_time", page.text == "Kim\n\nKim met Putin."
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,8 +42,17 @@ struct html_article {
 };
 
 // Extracts the article from a page. Never throws for markup: gumbo repairs any tag soup. The
-// result's text is empty when the page has no readable body; the caller reports that.
+// result's text is empty when the page has no readable body, or nests deeper than
+// max_html_nesting; the caller reports that.
 html_article extract_html(std::string_view html);
+
+// How deep the page's elements nest, counted from the tags as written (void elements and those
+// HTML lets one leave open, such as <p> and <li>, are not counted).
+std::size_t html_nesting_depth(std::string_view html) noexcept;
+
+// POLICY: gumbo's tree construction is quadratic in nesting depth (20,000 nested <div>s take
+// seconds, 200,000 minutes), and no saved news page comes near this. Deeper pages are refused.
+inline constexpr std::size_t max_html_nesting = 5000;
 
 // Whether the bytes look like an HTML page ("<!DOCTYPE html", "<html", "<head", "<body").
 bool looks_like_html(std::string_view bytes) noexcept;
