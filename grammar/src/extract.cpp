@@ -5,6 +5,7 @@
 // Then the refiners of refine.cpp run in their one documented order.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include <timeline/grammar/extract.hpp>
 
@@ -23,9 +24,49 @@ using family = void (*)(char const*, char const*, std::vector<rules::candidate>&
 // the same words ("a year ago" is an offset from relative, not the duration "a year").
 constexpr family families[] = {rules::match_calendar, rules::match_relative, rules::match_holiday, rules::match_amount};
 
+// The text as the rules read it: ASCII only, so that Spirit's character classes never see a byte
+// above 127 (they assert on it in checked builds and are undefined behaviour for a negative char
+// in others). Typographic quotes, dashes and no-break spaces become their ASCII forms, other
+// non-ASCII characters one letter 'x' each (a letter, so "Zürich" stays one word); `origin` maps
+// every byte of the view back to the text, one past the end included.
+struct ascii_view {
+  std::string text;
+  std::vector<std::size_t> origin;
+};
+
+ascii_view make_ascii_view(std::string_view text) {
+  ascii_view v;
+  v.text.reserve(text.size());
+  v.origin.reserve(text.size() + 1);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto const c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      v.text += static_cast<char>(c);
+      v.origin.push_back(i++);
+      continue;
+    }
+    std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;  // [1, 4]
+    if (i + length > text.size()) length = 1;
+    char replacement = 'x';
+    std::string_view const sequence = text.substr(i, length);
+    if (sequence == "\xE2\x80\x98" || sequence == "\xE2\x80\x99") replacement = '\'';
+    else if (sequence == "\xE2\x80\x9C" || sequence == "\xE2\x80\x9D") replacement = '"';
+    else if (sequence == "\xE2\x80\x93" || sequence == "\xE2\x80\x94") replacement = '-';
+    else if (sequence == "\xC2\xA0" || sequence == "\xE2\x80\xAF") replacement = ' ';
+    v.text += replacement;
+    v.origin.push_back(i);
+    i += length;
+  }
+  v.origin.push_back(text.size());
+  return v;
+}
+
 }  // namespace
 
-std::vector<temporal_mention> extract(std::string_view text, reference_time const& dct, extract_options const& options) {
+std::vector<temporal_mention> extract(std::string_view original, reference_time const& dct, extract_options const& options) {
+  ascii_view const view = make_ascii_view(original);
+  std::string_view const text = view.text;
   std::vector<temporal_mention> found;
   std::vector<rules::candidate> candidates;
   char const* const begin = text.data();
@@ -37,7 +78,7 @@ std::vector<temporal_mention> extract(std::string_view text, reference_time cons
   std::size_t i = 0;
   while (i < text.size()) {
     char const ch = text[i];
-    bool const word_start = (is_word_char(ch) || ch == '\'' || ch == '\xE2') && (i == 0 || !is_word_char(text[i - 1]));
+    bool const word_start = (is_word_char(ch) || ch == '\'') && (i == 0 || !is_word_char(text[i - 1]));
     if (!word_start || !context.may_start_expression(i)) {
       ++i;
       continue;
@@ -77,7 +118,12 @@ std::vector<temporal_mention> extract(std::string_view text, reference_time cons
     }
     if (!taken) ++i;
   }
-  return refine(std::move(found), text, options);
+  std::vector<temporal_mention> refined = refine(std::move(found), text, options);
+  for (auto& m : refined) {
+    m.begin = view.origin[m.begin];
+    m.end = view.origin[m.end];
+  }
+  return refined;
 }
 
 }  // namespace timeline::grammar
