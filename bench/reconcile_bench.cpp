@@ -7,7 +7,6 @@
 // peak resident memory, and the cost of adding one article to the solved timeline.
 //
 //   build-engine/bench/reconcile_bench --benchmark_counters_tabular=true
-#include <sys/resource.h>
 
 #include <array>
 #include <string>
@@ -16,6 +15,8 @@
 #include <benchmark/benchmark.h>
 
 #include <timeline/engine/reconcile.hpp>
+
+#include "peak_rss.hpp"
 
 namespace {
 
@@ -86,11 +87,7 @@ std::vector<generated> make_corpus(std::size_t articles) {
   return out;
 }
 
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
+using timeline::bench::peak_rss_mb;
 
 void BM_Reconcile(benchmark::State& state) {
   auto const articles = static_cast<std::size_t>(state.range(0));

@@ -25,6 +25,8 @@
 #include <benchmark/benchmark.h>
 #include <date/date.h>
 
+#include "peak_rss.hpp"
+
 namespace {
 
 using timeline::engine::claim_strength;
@@ -35,20 +37,8 @@ using timeline::engine::stp_node;
 constexpr int articles_per_cluster = 50;
 constexpr int events_per_cluster = 6;
 
-// Peak resident set size in MiB, from /proc/self/status.
-double peak_rss_mb() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  }
-  return 0.0;
-}
-
-void reset_peak_rss() {
-  std::ofstream clear("/proc/self/clear_refs");
-  clear << "5";
-}
+using timeline::bench::peak_rss_mb;
+using timeline::bench::reset_peak_rss;
 
 struct story {
   struct event {

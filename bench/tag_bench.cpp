@@ -33,6 +33,8 @@
 #include "timeline/grammar/extract.hpp"
 #include "timeline/io/timeml.hpp"
 
+#include "peak_rss.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -49,20 +51,8 @@ struct corpus {
   std::string missing;  // why the corpus is empty, for SkipWithError
 };
 
-// Peak resident set size in MiB, from /proc/self/status.
-double peak_rss_mb() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  }
-  return 0.0;
-}
-
-void reset_peak_rss() {
-  std::ofstream clear("/proc/self/clear_refs");
-  clear << "5";
-}
+using timeline::bench::peak_rss_mb;
+using timeline::bench::reset_peak_rss;
 
 std::string slurp(fs::path const& path) {
   std::ifstream in(path, std::ios::binary);
