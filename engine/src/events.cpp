@@ -14,6 +14,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <limits>
+#include <set>
 
 #include <timeline/engine/participants.hpp>
 #include <timeline/engine/tagging.hpp>
@@ -81,6 +82,71 @@ bool looks_ahead(std::string const& text, grammar::temporal_mention const& t) {
   return t.mod == "END" || t.value == "FUTURE_REF";
 }
 
+// True when a quotation opens right after `from`: a colon or an opening quote mark within a few
+// characters ("told workers: \"...", "said, \"...").
+bool quotation_follows(std::string const& text, std::size_t from, std::size_t end) {
+  for (std::size_t i = from; i < end && i < from + 16; ++i) {
+    char const c = text[i];
+    if (c == ':' || c == '"') return true;
+    if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) == 0x9C) {
+      return true;  // U+201C left double quotation mark
+    }
+  }
+  return false;
+}
+
+// A preposition between word indices (from, to) that makes what follows a complement.
+bool complement_between(std::vector<word> const& ws, std::size_t from, std::size_t to) {
+  static constexpr std::string_view preps[] = {"with", "after", "following", "amid", "despite", "against", "before", "ahead"};
+  for (std::size_t k = from + 1; k < to && k < ws.size(); ++k) {
+    if (std::find(std::begin(preps), std::end(preps), ws[k].lower) != std::end(preps)) return true;
+  }
+  return false;
+}
+
+// "on June 12 and 13", "from May 3 to 5": two dates joined by "and", "to", "through" or a dash
+// are one stretch of days, not two claims about one event. Merges each such pair into the first
+// expression, which then covers both.
+// Returns the begins of the merged expressions.
+std::vector<std::size_t> merge_coordinated(std::string const& text, std::vector<grammar::temporal_mention>& tx) {
+  std::vector<grammar::temporal_mention> out;
+  std::vector<std::size_t> merged;
+  for (auto const& m : tx) {
+    if (!out.empty() && out.back().when && m.when && out.back().end <= m.begin && out.back().granularity == m.granularity &&
+        m.granularity <= grammar::grain::day) {
+      std::string between = text.substr(out.back().end, m.begin - out.back().end);
+      for (char& c : between) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (between == " and " || between == " to " || between == " through " || between == "-" || between == " - " ||
+          between == "\xE2\x80\x93") {
+        auto& first = out.back();
+        first.when->earliest = std::min(first.when->earliest, m.when->earliest);
+        first.when->latest = std::max(first.when->latest, m.when->latest);
+        first.end = m.end;
+        merged.push_back(first.begin);
+        continue;
+      }
+    }
+    out.push_back(m);
+  }
+  tx = std::move(out);
+  return merged;
+}
+
+// Verbs that place the end of an event at the date that follows them.
+bool ending_verb(std::string_view w) {
+  return w == "ended" || w == "ends" || w == "concluded" || w == "concludes" || w == "finished" || w == "wrapped";
+}
+
+// "for the first time since March 2020": the date is the previous occurrence's, not this event's.
+bool dates_an_earlier_time(std::vector<word> const& ws, std::size_t timex_word) {
+  if (timex_word == 0 || timex_word > ws.size() || ws[timex_word - 1].lower != "since") return false;
+  for (std::size_t back = 2; back <= 5 && back <= timex_word; ++back) {
+    if (ws[timex_word - back].lower == "first") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string event_label(std::string const& trigger_class, std::vector<std::string> const& participants,
@@ -113,6 +179,7 @@ std::vector<event_mention> find_events(document const& doc, std::vector<grammar:
       }
     }
 
+    std::set<std::size_t> spanning;  // begins of coordinated expressions ("June 12 and 13")
     std::vector<grammar::temporal_mention> stx;
     for (auto const& m : timexes) {
       if (inside(s.span, m.begin, m.end)) stx.push_back(m);
@@ -162,6 +229,17 @@ std::vector<event_mention> find_events(document const& doc, std::vector<grammar:
           speech_word = k;
           content_begin = std::max(m.end, v.ws[k + verb_len - 1].span.end);
           break;
+        }
+      }
+      // A quotation ("had told workers: \"The board will decide on Monday.\"") is dated by the
+      // occasion the sentence gives before the verb ("At a staff meeting on Friday"): its words
+      // were spoken then, so its tense counts from that day.
+      if (!said_at && quotation_follows(doc.text, v.ws[k + verb_len - 1].span.end, s.span.end)) {
+        for (auto const& m : stx) {
+          if (!m.when || m.end > v.ws[k].span.begin || m.granularity > grammar::grain::day) continue;
+          said_at = m;  // the last dated day before the verb
+          speech_word = k;
+          content_begin = v.ws[k + verb_len - 1].span.end;
         }
       }
     }
@@ -264,8 +342,16 @@ std::vector<event_mention> find_events(document const& doc, std::vector<grammar:
         if (v.ws[t.first].span.begin < region_begin) continue;
         if (exclude_word && *exclude_word >= t.first && *exclude_word <= t.last) continue;
         if (!allow_statement && t.cls == "statement") continue;
+        // A verb of saying before the date says something the date belongs to ("Dahl said demand
+        // had fallen since 2019"): the date is the content's, not the saying's.
+        if (allow_statement && t.cls == "statement" && t.last < ow) continue;
         std::size_t cost = t.last < ow ? ow - t.last : (t.first - ow) + 1;  // a trigger after the date costs one more
-        if (clause_of(v, v.ws[t.first].span.begin) != clause_of(v, offset)) cost += 4;
+        // A trigger after the date behind a preposition is a complement of another event ("ended
+        // on Friday with a deal", "struck on Monday after talks"), not what the date dates.
+        if (t.first > ow && complement_between(v.ws, ow, t.first)) cost += 3;
+        // Another clause costs more ahead of the date than behind it: "landfall on Thursday, cutting
+        // power" dates the landfall; what follows the comma is its consequence.
+        if (clause_of(v, v.ws[t.first].span.begin) != clause_of(v, offset)) cost += t.first > ow ? 6 : 4;
         if (cost < best_cost) {
           best_cost = cost;
           best = &t;
@@ -285,7 +371,15 @@ std::vector<event_mention> find_events(document const& doc, std::vector<grammar:
       } else {
         e.trigger_class = "event";
       }
-      text_span const clause = clause_span(anchor);
+      text_span clause = clause_span(anchor);
+      // A relative clause ("Karol Nawrocki, who beat Rafał Trzaskowski in Sunday's runoff") is
+      // about the name it follows: its people include the clause before it.
+      if (clause.begin > s.span.begin) {
+        std::size_t const first = word_at(v.ws, clause.begin);
+        if (first < v.ws.size() && (v.ws[first].lower == "who" || v.ws[first].lower == "whom")) {
+          clause.begin = clause_span(clause.begin - 1).begin;
+        }
+      }
       std::size_t const from = std::max(clause.begin, region_begin);
       e.participants = people_in(from, clause.end);
       if (e.participants.empty()) e.participants = people_in(region_begin, s.span.end);
@@ -293,6 +387,15 @@ std::vector<event_mention> find_events(document const& doc, std::vector<grammar:
       e.timex = timex;
       e.said_at = said_at;
       if (timex) e.relation = relation_before(timex->begin);
+      // "before the end of the year": within what is left of it, not before its last months.
+      if (timex && e.relation == event_relation::before && timex->mod == "END") e.relation = event_relation::during;
+      // "The summit ended in Tallinn on Friday": the date is when it ended, not all of it.
+      if (timex && t != nullptr && e.relation == event_relation::during && t->last < word_at(v.ws, timex->begin)) {
+        for (std::size_t k = t->last + 1; k < word_at(v.ws, timex->begin) && k < v.ws.size(); ++k) {
+          if (ending_verb(v.ws[k].lower)) e.relation = event_relation::until;
+        }
+      }
+      if (timex && spanning.contains(timex->begin)) e.spans = true;
       date::sys_days const reference = said_at && said_at->when ? said_at->when->latest : dct.day;
       std::optional<modality> const cue = t != nullptr ? modality_before(t->first, region_begin) : std::nullopt;
       if (cue) e.mod = *cue;
@@ -316,9 +419,11 @@ std::vector<event_mention> find_events(document const& doc, std::vector<grammar:
       e.place.clear();
       out.push_back(std::move(e));
     }
+    for (auto const& m : merge_coordinated(doc.text, content_tx)) spanning.insert(m);
     bool content_dated = false;
     for (auto const& m : content_tx) {
       if (!m.when) continue;
+      if (dates_an_earlier_time(v.ws, word_at(v.ws, m.begin))) continue;
       if (m.type == grammar::timex_type::duration || m.type == grammar::timex_type::set) continue;
       std::size_t const region = m.begin >= content_begin ? content_begin : s.span.begin;
       trigger_hit const* t = nearest_trigger(m.begin, region, speech_word, false);

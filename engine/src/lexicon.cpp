@@ -132,6 +132,10 @@ bool lexicon::place_preposition(std::string_view lower_word) const {
   return place_prepositions_.contains(std::string{lower_word});
 }
 
+bool lexicon::organisation_word(std::string_view lower_word) const {
+  return organisation_words_.contains(std::string{lower_word});
+}
+
 lexicon parse_lexicon(std::string_view text, std::vector<std::string>* errors) {
   lexicon lex;
   std::string section;
@@ -157,7 +161,8 @@ lexicon parse_lexicon(std::string_view text, std::vector<std::string>* errors) {
       section = std::string{inner.substr(0, space)};
       argument = space == std::string_view::npos ? std::string{} : std::string{trim(inner.substr(space + 1))};
       static constexpr std::string_view known[] = {"trigger", "compatible", "modality", "speech", "relation", "title",
-                                                    "not-name", "alias", "place", "place-preposition"};
+                                                    "not-name", "alias", "place", "place-preposition",
+                                                    "organisation"};
       if (std::find(std::begin(known), std::end(known), section) == std::end(known)) {
         complain("unknown section [" + section + "]");
         section.clear();
@@ -232,6 +237,8 @@ lexicon parse_lexicon(std::string_view text, std::vector<std::string>* errors) {
       lex.places_[lower(p.name)] = p;
     } else if (section == "place-preposition") {
       for (auto e : split(line, ',')) lex.place_prepositions_.insert(lower(e));
+    } else if (section == "organisation") {
+      for (auto e : split(line, ',')) lex.organisation_words_.insert(lower(e));
     }
   }
   sort_longest_first(lex.modality_phrases_);

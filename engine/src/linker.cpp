@@ -50,11 +50,20 @@ link_check evidence(event_signature const& a, event_signature const& b, lexicon 
   }
   std::string why = a.trigger_class == b.trigger_class ? "same class " + a.trigger_class
                                                         : "compatible classes " + a.trigger_class + "/" + b.trigger_class;
-  if (a.participants.empty() && b.participants.empty()) {
-    // Nobody named on either side: only a shared, named place can carry the identity.
-    if (a.place.empty() || a.place != b.place) return {link_verdict::different, "no participants and no shared place"};
-    why += ", no participants named, same place " + a.place;
-    return {link_verdict::same, why};
+  if (a.participants.empty() || b.participants.empty()) {
+    // Nobody named on a side: a shared, named place can carry the identity; failing that, the same
+    // class of event on the same day can, weakly (see link_check::weak). Sayings are excluded:
+    // two people say things every day.
+    if (a.participants.empty() && b.participants.empty() && !a.place.empty() && a.place == b.place) {
+      why += ", no participants named, same place " + a.place;
+      return {link_verdict::same, why};
+    }
+    bool const saying = a.trigger_class == "statement" || a.trigger_class == "report";
+    bool const places_clash = !a.place.empty() && !b.place.empty() && a.place != b.place;
+    if (a.trigger_class != b.trigger_class || saying || places_clash) {
+      return {link_verdict::different, "nobody named on one side and no shared place"};
+    }
+    return {link_verdict::same, why + ", nobody named on one side: the same class alone", true};
   }
   if (!participants_agree(a.participants, b.participants)) {
     return {link_verdict::different, "participants differ (" + join(a.participants) + " / " + join(b.participants) + ")"};
@@ -74,6 +83,15 @@ link_check compare(event_signature const& a, std::optional<grammar::day_interval
                    lexicon const& lex) {
   link_check c = evidence(a, b, lex);
   if (c.verdict != link_verdict::same) return c;
+  if (c.weak) {
+    // POLICY: an identity resting on the class alone needs the strongest agreement in time, the
+    // same single day on both sides; anything less is two events, never a contradiction.
+    bool const one_day = when_a && when_b && when_a->earliest == when_a->latest && when_b->earliest == when_b->latest &&
+                         when_a->earliest == when_b->earliest;
+    if (!one_day) return {link_verdict::different, c.reason + ", but not the same single day", true};
+    c.reason += ", the same day";
+    return c;
+  }
   if (!when_a || !when_b) {
     c.reason += ", one time unknown";
     return c;

@@ -53,6 +53,30 @@ std::vector<std::string> tokens_of(std::string const& normalized) {
   return out;
 }
 
+// A headline set in title case ("Harlow Street Bridge Closes for Repairs"): at least four words
+// and every word longer than three letters capitalized, and no final stop. Its capitals say nothing about names.
+bool headline_style(std::string_view text, std::vector<word> const& ws) {
+  if (ws.size() < 4) return false;
+  // A sentence that ends like one is prose, however many names it holds.
+  std::size_t last = text.find_last_not_of(" \t\r\n");
+  if (last != std::string_view::npos && (text[last] == '.' || text[last] == '!' || text[last] == '?')) return false;
+  std::size_t long_words = 0;
+  for (auto const& w : ws) {
+    if (w.lower.size() <= 3 || std::isdigit(static_cast<unsigned char>(w.lower.front())) != 0) continue;
+    if (!w.capitalized) return false;
+    ++long_words;
+  }
+  return long_words >= 3;
+}
+
+// The index of the word that ends at `end`, or ws.size().
+std::size_t word_index_ending_at(std::vector<word> const& ws, std::size_t end) {
+  for (std::size_t k = 0; k < ws.size(); ++k) {
+    if (ws[k].span.end == end) return k;
+  }
+  return ws.size();
+}
+
 }  // namespace
 
 std::vector<word> words(std::string_view text, text_span within) {
@@ -151,8 +175,14 @@ name_index index_names(document const& doc, lexicon const& lex) {
     return lex.title(w) || lex.not_a_name(w) || !lex.trigger_class(w).empty() || lex.modality_cue(w).has_value();
   };
 
+  // Determiners and possessives that open an organisation's name without belonging to it.
+  auto determiner = [](std::string const& w) {
+    return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "this" || w == "that";
+  };
+
   for (sentence const& s : taggable_sentences(doc)) {
     std::vector<word> const ws = words(doc.text, s.span);
+    if (headline_style(doc.slice(s.span), ws)) continue;
     std::size_t i = 0;
     while (i < ws.size()) {
       if (!ws[i].capitalized) {
@@ -190,6 +220,20 @@ name_index index_names(document const& doc, lexicon const& lex) {
       }
       if (run_start < j) person_parts.emplace_back(run_start, j);
       for (auto [from, to] : person_parts) {
+        // An organisation: a run ending in a head word such as "Council" or "Reserve" is a name as a
+        // whole, even when its other words ("Federal", "Trade") are never part of a person's name.
+        std::size_t org_from = from;
+        while (org_from < to && determiner(ws[org_from].lower)) ++org_from;
+        if (to - org_from >= 2 && to - org_from <= 6 && lex.organisation_word(ws[to - 1].lower)) {
+          candidate c;
+          c.span = {ws[org_from].span.begin, ws[to - 1].span.end};
+          c.written = doc.text.substr(c.span.begin, c.span.size());
+          for (std::size_t m = org_from; m < to; ++m) {
+            for (auto const& t : tokens_of(normalize_name(ws[m].lower))) c.parts.push_back(t);
+          }
+          found.push_back(std::move(c));
+          continue;
+        }
         while (from < to && strip_word(ws[from].lower)) ++from;
         while (to > from && strip_word(ws[to - 1].lower)) --to;
         if (from == to) continue;
@@ -270,6 +314,42 @@ name_index index_names(document const& doc, lexicon const& lex) {
     }
     index.mentions.push_back(std::move(m));
   }
+
+  // Definite descriptions: "the bridge" after "the Harlow Street Bridge", "the mill" after "the
+  // Halvorsen Paper mill", "the association" after "the Railway Drivers Association". A lower-case
+  // noun names a multi-word name of the document when it is that name's last word or the word
+  // written right after it, and only when it fits exactly one such name.
+  std::map<std::string, std::set<std::string>> heads;  // noun -> canonical names
+  for (sentence const& s : taggable_sentences(doc)) {
+    std::vector<word> const ws = words(doc.text, s.span);
+    for (auto const& m : index.mentions) {
+      if (m.place || m.canonical.empty() || m.span.begin < s.span.begin || m.span.end > s.span.end) continue;
+      std::size_t const last = word_index_ending_at(ws, m.span.end);
+      if (last >= ws.size()) continue;
+      if (ws[last].span.begin > m.span.begin) heads[ws[last].lower].insert(m.canonical);
+      if (last + 1 < ws.size() && !ws[last + 1].capitalized && !ws[last].possessive &&
+          ws[last + 1].span.begin == ws[last].span.end + 1 && !strip_word(ws[last + 1].lower) &&
+          !lex.speech_verb(ws[last + 1].lower)) {
+        heads[ws[last + 1].lower].insert(m.canonical);
+      }
+    }
+  }
+  std::vector<name_mention> described;
+  for (sentence const& s : taggable_sentences(doc)) {
+    std::vector<word> const ws = words(doc.text, s.span);
+    for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
+      if (!determiner(ws[k].lower) || ws[k + 1].capitalized) continue;
+      auto const it = heads.find(ws[k + 1].lower);
+      if (it == heads.end() || it->second.size() != 1) continue;
+      name_mention m;
+      m.span = ws[k + 1].span;
+      m.canonical = *it->second.begin();
+      described.push_back(std::move(m));
+    }
+  }
+  index.mentions.insert(index.mentions.end(), described.begin(), described.end());
+  std::stable_sort(index.mentions.begin(), index.mentions.end(),
+                   [](name_mention const& a, name_mention const& b) { return a.span.begin < b.span.begin; });
   return index;
 }
 

@@ -139,7 +139,8 @@ struct reconciler::state {
   std::vector<claim_rec> claims;
   std::vector<constraint> constraints;
   std::vector<var_rec> vars;
-  // Linking index: canonical participant (or "@place" when nobody is named) -> events.
+  // Linking index: canonical participant (or "@place" when nobody is named), and "#class" keys
+  // (index_keys) -> events.
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_key;
   std::set<std::uint32_t> touched;  // roots
   // Per component root: its bounds and conflicts of the last solve.
@@ -214,10 +215,31 @@ struct reconciler::state {
     return e;
   }
 
+  // Classes whose events may be linked on the class alone (linker.hpp: link_check::weak).
+  static bool class_links_alone(std::string const& cls) {
+    return cls != "event" && cls != "statement" && cls != "report";
+  }
+
+  // The keys an event is filed under: its participants, else its place; and its class ("#strike"),
+  // plus "#strike?" while it names nobody.
   static std::vector<std::string> index_keys(event_signature const& sig) {
-    if (!sig.participants.empty()) return sig.participants;
-    if (!sig.place.empty()) return {"@" + sig.place};
-    return {};
+    std::vector<std::string> keys = sig.participants;
+    if (keys.empty() && !sig.place.empty()) keys.push_back("@" + sig.place);
+    if (class_links_alone(sig.trigger_class)) {
+      keys.push_back("#" + sig.trigger_class);
+      if (sig.participants.empty()) keys.push_back("#" + sig.trigger_class + "?");
+    }
+    return keys;
+  }
+
+  // The keys a mention looks under: a mention naming people finds the events naming them and the
+  // nameless ones of its class; a nameless mention finds every event of its class. Kept this
+  // narrow so a named mention's candidates are not crowded out by every event of its class.
+  static std::vector<std::string> lookup_keys(event_signature const& sig) {
+    std::vector<std::string> keys = sig.participants;
+    if (keys.empty() && !sig.place.empty()) keys.push_back("@" + sig.place);
+    if (class_links_alone(sig.trigger_class)) keys.push_back("#" + sig.trigger_class + (sig.participants.empty() ? "" : "?"));
+    return keys;
   }
 
   // The event a mention joins, with the decisions taken on the way.
@@ -226,7 +248,7 @@ struct reconciler::state {
     event_signature sig{mr.m.trigger_class, mr.m.participants, mr.m.place};
     grammar::grain const g = mr.m.timex ? mr.m.timex->granularity : grammar::grain::unspecified;
     std::vector<std::uint32_t> candidates;
-    for (auto const& key : index_keys(sig)) {
+    for (auto const& key : lookup_keys(sig)) {
       auto const it = by_key.find(key);
       if (it == by_key.end()) continue;
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
@@ -262,8 +284,12 @@ struct reconciler::state {
       rec.reason = candidates.empty() ? "no earlier event with these participants" : "no earlier event matches";
     }
     event_rec& ev = events[target];
-    if (ev.mentions.empty() && target != none && rec.verdict != "new") {
-      // unreachable: candidates always have mentions
+    if (rec.verdict == "same" && ev.sig.participants.empty() && !sig.participants.empty()) {
+      // A nameless event ("the two men will face each other in the runoff on June 1") takes the
+      // names of the first mention that links to it and gives them, so later mentions that name
+      // the people find it ("who beat Trzaskowski in Sunday's runoff").
+      ev.sig.participants = sig.participants;
+      for (auto const& p : sig.participants) by_key[p].push_back(target);
     }
     ev.links.push_back(rec);
     for (auto const& [other, why] : refused) {
@@ -308,8 +334,8 @@ struct reconciler::state {
       std::int64_t const l = days_of(mr.window->latest);
       switch (mr.m.relation) {
         case event_relation::during:
-          add_range(start, origin, e, std::nullopt, c);
-          add_range(end, origin, std::nullopt, l, c);
+          add_range(start, origin, e, mr.m.spans ? std::optional<std::int64_t>{e} : std::nullopt, c);
+          add_range(end, origin, mr.m.spans ? std::optional<std::int64_t>{l} : std::nullopt, l, c);
           break;
         case event_relation::before: add_range(end, origin, std::nullopt, e - 1, c); break;
         case event_relation::after: add_range(start, origin, l + 1, std::nullopt, c); break;
@@ -356,7 +382,7 @@ struct reconciler::state {
       // Another article's event: the most supported one the cue's words fit.
       event_signature const sig{cue.trigger_class, cue.participants, ""};
       std::size_t best = 0;
-      for (auto const& key : index_keys(sig)) {
+      for (auto const& key : lookup_keys(sig)) {
         auto const it = by_key.find(key);
         if (it == by_key.end()) continue;
         for (std::uint32_t const e : it->second) {
@@ -381,7 +407,9 @@ struct reconciler::state {
     node_ref const a_end{events[mr.event].var, 1};
     node_ref const b_start{events[other].var, 0};
     node_ref const b_end{events[other].var, 1};
-    std::int64_t const gap = cue.gap ? cue.gap->count() : 0;
+    // POLICY: "ahead of the summit", "following the summit": at day grain the two events fall on
+    // different days, as "before June 12" excludes the 12th; a stated gap ("three days after") is exact.
+    std::int64_t const gap = cue.gap ? cue.gap->count() : 1;
     switch (cue.relation) {
       case event_relation::after:
         add_range(a_start, b_end, gap, cue.gap ? std::optional<std::int64_t>{gap} : std::nullopt, c);
@@ -517,11 +545,13 @@ struct reconciler::state {
     std::vector<std::vector<std::uint32_t>> matches(found.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
       event_signature const sig{found[i].trigger_class, found[i].participants, found[i].place};
-      for (auto const& key : index_keys(sig)) {
+      for (auto const& key : lookup_keys(sig)) {
         auto const it = by_key.find(key);
         if (it == by_key.end()) continue;
         for (std::uint32_t const e : it->second) {
-          if (evidence(sig, events[e].sig, *lex).verdict == link_verdict::same) matches[i].push_back(e);
+          // The class alone is too little to date an article by (linker.hpp: link_check::weak).
+          link_check const c = evidence(sig, events[e].sig, *lex);
+          if (c.verdict == link_verdict::same && !c.weak) matches[i].push_back(e);
         }
       }
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <timeline/engine/event.hpp>
 #include <timeline/engine/tagging.hpp>
 
@@ -83,6 +85,67 @@ TEST(EventMentions, RelationWordsBeforeTheExpression) {
 
 TEST(EventMentions, SentenceWithoutDateOrCueGivesNothing) {
   EXPECT_TRUE(events_of("Kim Jong Un met Vladimir Putin.", date::sys_days{2023_y / 9 / 4}).events.empty());
+}
+
+
+TEST(EventMentions, QuotationCountsFromTheOccasionBeforeTheVerb) {
+  // Published Wednesday 2024-10-09; the quote was spoken on Friday 2024-10-04, so its "Monday"
+  // is 2024-10-07, not the Monday after publication.
+  auto const r = events_of("At a staff meeting on Friday, chief executive Marit Dahl had told workers: \"The board will decide on Monday.\"",
+                           date::sys_days{2024_y / 10 / 9});
+  auto const it = std::find_if(r.events.begin(), r.events.end(), [](auto const& e) { return e.trigger_class == "decision"; });
+  ASSERT_NE(it, r.events.end());
+  ASSERT_TRUE(it->timex && it->timex->when);
+  EXPECT_EQ(it->timex->when->earliest, date::sys_days{2024_y / 10 / 7});
+  ASSERT_TRUE(it->said_at && it->said_at->when);
+  EXPECT_EQ(it->said_at->when->earliest, date::sys_days{2024_y / 10 / 4});
+}
+
+TEST(EventMentions, DateInsideReportedClauseIsNotTheSaying) {
+  auto const r = events_of("Dahl said demand for newsprint had fallen by a third since 2019.", date::sys_days{2024_y / 10 / 9});
+  ASSERT_EQ(r.events.size(), 1U);
+  EXPECT_EQ(r.events[0].trigger_class, "event");
+}
+
+TEST(EventMentions, ComplementAfterTheDateLosesToTheSubject) {
+  auto const r = events_of("The Baltic Trade Council summit ended in Tallinn on Friday with a deal to lower port fees.",
+                           date::sys_days{2025_y / 6 / 14});
+  ASSERT_EQ(r.events.size(), 1U);
+  EXPECT_EQ(r.events[0].trigger_class, "meet");
+  // "ended ... on Friday": the date is the end of the summit.
+  EXPECT_EQ(r.events[0].relation, event_relation::until);
+  auto const storm = events_of("Storm Edda made landfall near the port of Kessary on Thursday, cutting power to 40,000 homes.",
+                               date::sys_days{2025_y / 1 / 3});
+  ASSERT_EQ(storm.events.size(), 1U);
+  EXPECT_EQ(storm.events[0].trigger_class, "landfall");
+}
+
+TEST(EventMentions, CoordinatedDatesAreOneSpan) {
+  auto const r = events_of("Leaders will hold their annual summit in Tallinn on June 12 and 13.", date::sys_days{2025_y / 6 / 2});
+  ASSERT_EQ(r.events.size(), 1U);
+  EXPECT_TRUE(r.events[0].spans);
+  ASSERT_TRUE(r.events[0].timex && r.events[0].timex->when);
+  EXPECT_EQ(r.events[0].timex->when->earliest, date::sys_days{2025_y / 6 / 12});
+  EXPECT_EQ(r.events[0].timex->when->latest, date::sys_days{2025_y / 6 / 13});
+}
+
+TEST(EventMentions, FirstTimeSinceDatesAnEarlierOccurrence) {
+  auto const r = events_of("The Federal Reserve will cut rates for the first time since March 2020.", date::sys_days{2024_y / 9 / 16});
+  EXPECT_TRUE(r.events.empty());
+}
+
+TEST(EventMentions, BeforeTheEndOfAPeriodIsWithinIt) {
+  auto const r = events_of("More reductions would follow before the end of the year.", date::sys_days{2024_y / 9 / 19});
+  ASSERT_EQ(r.events.size(), 1U);
+  EXPECT_EQ(r.events[0].relation, event_relation::during);
+}
+
+TEST(EventMentions, RelativeClauseIsAboutTheNameItFollows) {
+  auto const r = events_of("Karol Nawrocki, who beat Rafał Trzaskowski in the runoff on June 1, will take office.",
+                           date::sys_days{2025_y / 6 / 3});
+  auto const it = std::find_if(r.events.begin(), r.events.end(), [](auto const& e) { return e.trigger_class == "runoff"; });
+  ASSERT_NE(it, r.events.end());
+  EXPECT_EQ(it->participants, (std::vector<std::string>{"Karol Nawrocki", "Rafał Trzaskowski"}));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 namespace {
 
 using timeline::engine::default_lexicon;
+using timeline::engine::lexicon;
 using timeline::engine::modality;
 using timeline::engine::parse_lexicon;
 
@@ -45,6 +46,32 @@ TEST(Lexicon, MalformedLinesAreReportedAndSkipped) {
   EXPECT_EQ(lex.trigger_class("trip"), "visit");
   ASSERT_EQ(errors.size(), 3U);
   EXPECT_EQ(errors[0], "line 3: unknown section [bogus]");
+}
+
+
+TEST(Lexicon, EventVocabularyBeyondDiplomacy) {
+  lexicon const& lex = default_lexicon();
+  EXPECT_EQ(lex.trigger_class("reopened"), "reopening");
+  EXPECT_EQ(lex.trigger_class("closure"), "closure");
+  EXPECT_EQ(lex.trigger_class("walked out"), "strike");
+  EXPECT_EQ(lex.trigger_class("made landfall"), "landfall");
+  EXPECT_EQ(lex.trigger_class("warned"), "warning");
+  EXPECT_EQ(lex.trigger_class("sworn in"), "inauguration");
+  // A second round is its own happening: never joined with the first.
+  EXPECT_EQ(lex.trigger_class("runoff"), "runoff");
+  EXPECT_FALSE(lex.compatible("runoff", "election"));
+}
+
+TEST(Lexicon, OrganisationWords) {
+  lexicon const& lex = default_lexicon();
+  EXPECT_TRUE(lex.organisation_word("council"));
+  EXPECT_TRUE(lex.organisation_word("reserve"));
+  EXPECT_FALSE(lex.organisation_word("bridge"));
+  std::vector<std::string> errors;
+  lexicon const small = parse_lexicon("[organisation]\nguild, Syndicate\n", &errors);
+  EXPECT_TRUE(errors.empty());
+  EXPECT_TRUE(small.organisation_word("syndicate"));
+  EXPECT_FALSE(small.organisation_word("council"));
 }
 
 }  // namespace

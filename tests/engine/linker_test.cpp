@@ -56,4 +56,24 @@ TEST(LinkerCompare, ToleranceFollowsTheCoarserGrain) {
   EXPECT_EQ(clash_tolerance(grain::year, grain::month), date::days{366});
 }
 
+
+TEST(LinkerCompare, NamelessSideLinksOnlyOnTheSameSingleDay) {
+  date::sys_days const d{2025_y / 3 / 5};
+  day_interval const day{d, d};
+  day_interval const next{d + date::days{1}, d + date::days{1}};
+  auto const same = compare({"strike", {}, ""}, day, grain::day, {"strike", {"Railway Drivers Association"}, ""}, day, grain::day);
+  EXPECT_EQ(same.verdict, link_verdict::same) << same.reason;
+  EXPECT_TRUE(same.weak);
+  // A day apart is two strikes, not a contradiction: the class alone cannot carry a clash.
+  auto const apart = compare({"strike", {}, ""}, next, grain::day, {"strike", {"Railway Drivers Association"}, ""}, day, grain::day);
+  EXPECT_EQ(apart.verdict, link_verdict::different) << apart.reason;
+  // Month grain is not a single day.
+  auto const vague = compare({"strike", {}, ""}, month(2025_y, 3), grain::month, {"strike", {}, ""}, month(2025_y, 3), grain::month);
+  EXPECT_EQ(vague.verdict, link_verdict::different) << vague.reason;
+  // Sayings never link on the class alone; compatible classes do not either.
+  EXPECT_EQ(compare({"statement", {}, ""}, day, grain::day, {"statement", {"A B"}, ""}, day, grain::day).verdict,
+            link_verdict::different);
+  EXPECT_EQ(compare({"visit", {}, ""}, day, grain::day, {"meet", {"A B"}, ""}, day, grain::day).verdict, link_verdict::different);
+}
+
 }  // namespace

@@ -54,4 +54,29 @@ TEST(Participants, WordsCutPossessivesAndKeepAbbreviations) {
   EXPECT_EQ(ws[4].lower, "u.s.");
 }
 
+
+TEST(Participants, OrganisationsAreParticipants) {
+  EXPECT_EQ(people("The Federal Reserve cut rates. Leaders of the Baltic Trade Council met."),
+            (std::vector<std::string>{"Federal Reserve", "Baltic Trade Council"}));
+  // A lone organisation word is not a name ("Union leader Jonas Lie").
+  EXPECT_EQ(people("Union leader Jonas Lie spoke."), (std::vector<std::string>{"Jonas Lie"}));
+}
+
+TEST(Participants, TitleCaseHeadlinesGiveNoNames) {
+  EXPECT_EQ(people("Trains Idle Again as Drivers Strike\n\nMarit Dahl spoke."), (std::vector<std::string>{"Marit Dahl"}));
+  // A sentence with a final stop is prose, however capitalized.
+  EXPECT_EQ(people("Donald Trump and Vladimir Putin met."), (std::vector<std::string>{"Donald Trump", "Vladimir Putin"}));
+}
+
+TEST(Participants, DefiniteDescriptionsNameWhatTheDocumentNamed) {
+  // "the bridge": the last word of a name; "the mill": the word written after one.
+  EXPECT_EQ(people("The Harlow Street Bridge closed. The bridge reopened."),
+            (std::vector<std::string>{"Harlow Street Bridge", "Harlow Street Bridge"}));
+  EXPECT_EQ(people("Workers left the Halvorsen Paper mill. The mill shut."),
+            (std::vector<std::string>{"Halvorsen Paper", "Halvorsen Paper"}));
+  // Two names it could mean: neither.
+  EXPECT_EQ(people("The Harlow Street Bridge and the Mill Road Bridge closed. The bridge reopened."),
+            (std::vector<std::string>{"Harlow Street Bridge", "Mill Road Bridge"}));
+}
+
 }  // namespace

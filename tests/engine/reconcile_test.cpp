@@ -139,4 +139,40 @@ TEST(BestValue, GrainFollowsTheBounds) {
   EXPECT_EQ(best_value(2022_y / 1 / 1, 2022_y / 12 / 31).first, "2022");
 }
 
+
+TEST(Reconcile, NamelessMentionJoinsTheSameDaysEventAndNamesReachIt) {
+  std::vector<document> docs;
+  docs.push_back(make_doc("a", "Train drivers in the Railway Drivers Association walked out on Wednesday.", 2025_y / 3 / 6));
+  docs.push_back(make_doc("b", "The first strike, on March 5, cancelled about 900 trains.", 2025_y / 3 / 17));
+  docs.push_back(make_doc("c", "A second strike followed on March 20.", 2025_y / 3 / 21));
+  result const tl = reconcile(std::move(docs));
+  auto const* first = find_event(tl, "strike", "Railway Drivers Association");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->support, 2U);
+  EXPECT_TRUE(tl.contradictions.empty());
+}
+
+TEST(Reconcile, NamelessEventTakesTheNamesOfItsFirstNamedMention) {
+  std::vector<document> docs;
+  docs.push_back(make_doc("a", "The two men will face each other in the runoff on June 1.", 2025_y / 5 / 19));
+  docs.push_back(make_doc("b", "Karol Nawrocki won the runoff on Sunday.", 2025_y / 6 / 2));
+  docs.push_back(make_doc("c", "Karol Nawrocki celebrated the runoff held on June 1.", 2025_y / 6 / 3));
+  result const tl = reconcile(std::move(docs));
+  auto const* e = find_event(tl, "runoff", "Karol Nawrocki");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->support, 3U);
+}
+
+TEST(Reconcile, OrderingCueAndCoordinatedDatesCutTheWindow) {
+  std::vector<document> docs;
+  docs.push_back(make_doc("a", "Leaders of the Baltic Trade Council will hold their summit in Tallinn on June 12 and 13.", 2025_y / 6 / 2));
+  docs.push_back(make_doc("b", "Ahead of the summit, trade ministers agreed on the draft earlier this month.", 2025_y / 6 / 14));
+  result const tl = reconcile(std::move(docs));
+  auto const it = std::find_if(tl.events.begin(), tl.events.end(), [](auto const& e) { return e.trigger_class == "agree"; });
+  ASSERT_NE(it, tl.events.end());
+  ASSERT_TRUE(it->latest);
+  // The summit fills June 12 and 13; "ahead of" it is on an earlier day.
+  EXPECT_EQ(*it->latest, date::sys_days{2025_y / 6 / 11});
+}
+
 }  // namespace

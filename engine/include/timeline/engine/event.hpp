@@ -14,7 +14,9 @@
 // Reported speech counts from the time it was said: in "Watson noted Monday that Shoigu traveled
 // to Pyongyang last month", "Monday" dates the saying and "last month" is resolved again with
 // Monday as its reference time (calendar-exact, by the tagger), and the event is bounded by the
-// saying rather than by the publication date.
+// saying rather than by the publication date. A quotation is dated by the occasion the sentence
+// gives before its verb: in "At a staff meeting on Friday, Dahl had told workers: \"The board will
+// decide on Monday.\"", Monday counts from that Friday.
 //
 // Example (DCT 2023-09-04):
 //   "Russian Defense Minister Sergei Shoigu traveled to Pyongyang last month."
@@ -65,6 +67,9 @@ struct event_mention {
   // the expression that says so. The event's tense is counted from there.
   std::optional<grammar::temporal_mention> said_at;
   std::optional<event_cue> cue;
+  // The event fills the expression's days rather than lying somewhere inside them: "the summit
+  // on June 12 and 13" begins on the 12th and ends on the 13th.
+  bool spans = false;
 
   friend bool operator==(event_mention const&, event_mention const&) = default;
 };

@@ -97,6 +97,11 @@ class lexicon {
   // Lower-case words that, before a place, make it the event's place ("in", "to", "at").
   bool place_preposition(std::string_view lower_word) const;
 
+  // Head words of organisations' names ("council", "reserve", "association"): a capitalized run
+  // ending in one names an organisation, whatever its other words are.
+  // Example: organisation_word("council") -> true; organisation_word("bridge") -> false
+  bool organisation_word(std::string_view lower_word) const;
+
  private:
   friend lexicon parse_lexicon(std::string_view text, std::vector<std::string>* errors);
   std::unordered_map<std::string, std::string> triggers_;
@@ -112,6 +117,7 @@ class lexicon {
   std::unordered_map<std::string, std::vector<std::string>> people_by_word_;
   std::unordered_map<std::string, place_entry> places_;
   std::unordered_set<std::string> place_prepositions_;
+  std::unordered_set<std::string> organisation_words_;
 };
 
 // Parses the lexicon format. Malformed lines are skipped and described in `errors` (when given)

@@ -53,6 +53,10 @@ std::string_view to_string(link_verdict v) noexcept;
 struct link_check {
   link_verdict verdict = link_verdict::different;
   std::string reason;
+  // The identity rests on the class alone, because one side names nobody ("The first strike, on
+  // March 5" against "the Railway Drivers Association walked out on Wednesday"): compare() then
+  // links only when both times are the same single day, and never reports a clash.
+  bool weak = false;
 };
 
 // Compares two events given what each is known to occupy in time (absent: unknown, never a
