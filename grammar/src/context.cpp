@@ -88,6 +88,17 @@ constexpr auto future_before_to = [] {
   return words;
 }();
 
+// Verbs of scheduled events, whose simple present with a weekday or date speaks of the future in
+// news ("Poles vote on Sunday", "the two meet Monday").
+constexpr auto scheduled_present_verbs = [] {
+  std::array<std::string_view, 36> words{"arrive", "arrives", "begin",   "begins",   "close",   "closes", "convene", "convenes", "debate",
+                                         "debates", "face",   "faces",   "host",     "hosts",   "launch", "launches", "leave",   "leaves",
+                                         "meet",   "meets",   "open",    "opens",    "play",    "plays",  "resume",  "resumes", "return",
+                                         "returns", "start",  "starts",  "travel",   "travels", "visit",  "visits",  "vote",    "votes"};
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+
 constexpr auto reporting_verbs = [] {
   std::array<std::string_view, 6> words{"announced", "reported", "said", "says", "told", "stated"};
   std::sort(words.begin(), words.end());
@@ -284,7 +295,9 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     if (in(reporting_verbs, w)) {
       if (!reporting_at) reporting_at = n;
     } else if (in(future_cues, w) || w.ends_with("'ll") || (after == "to" && in(future_before_to, w)) ||
-               ((w == "early" || w == "soon") && before == "as" && after == "as")) {
+               ((w == "early" || w == "soon") && before == "as" && after == "as") ||
+               // a verb, not a noun: "the vote on Sunday" has a determiner before it
+               (n <= 2 && in(scheduled_present_verbs, w) && !in(year_determiners, before) && !before.ends_with("'s") && before != "to")) {
       if (!future_at) future_at = n;
     } else if (past_word(w)) {
       past = true;
@@ -306,7 +319,14 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
   // in the next eight words of the sentence decides.
   std::size_t i_right = end;
   for (int seen = 0; seen < 8 && i_right < text_.size() && !sentence_break(text_, i_right); ++seen) {
-    while (i_right < text_.size() && !is_alpha(text_[i_right]) && !sentence_break(text_, i_right)) ++i_right;
+    // A comma ends the clause of an expression inside the sentence: in "X, who beat Y in Sunday's
+    // runoff, is expected to", the future belongs to X, not to Sunday. A fronted time ("On
+    // Tuesday, the league plans to...") is followed by its clause.
+    while (i_right < text_.size() && !is_alpha(text_[i_right]) && !sentence_break(text_, i_right) &&
+           !(text_[i_right] == ',' && words.size() > 1)) {
+      ++i_right;
+    }
+    if (i_right < text_.size() && text_[i_right] == ',') break;
     if (i_right >= text_.size() || sentence_break(text_, i_right)) break;
     std::string const w = word_at(text_, i_right);
     i_right += std::max<std::size_t>(w.size(), 1);
