@@ -58,13 +58,25 @@ struct attempt_gen {
 };
 inline constexpr attempt_gen attempt{};
 
+// The rules read a lower-cased copy of the text (extract.cpp), so keywords and symbol tables,
+// all lower case, match any case without X3's no_case, which calls the C library's tolower and
+// toupper for every character it compares. `lowered[p]` marks where the input is known to be
+// lower case; it parses p unchanged.
+struct lowered_gen {
+  template <typename Subject>
+  constexpr auto operator[](Subject const& subject) const {
+    return x3::as_parser(subject);
+  }
+};
+inline constexpr lowered_gen lowered{};
+
 // A whole word, any case: "may" matches "May" but not "Mayday" or "may-be".
-inline auto kw(char const* word) { return x3::lexeme[x3::no_case[x3::lit(word)] >> !(x3::alnum | x3::char_('-') >> x3::alpha)]; }
+inline auto kw(char const* word) { return x3::lexeme[lowered[x3::lit(word)] >> !(x3::alnum | x3::char_('-') >> x3::alpha)]; }
 
 // Word-bounded lookups in a symbol table.
 template <typename Symbols>
 auto word(Symbols const& table) {
-  return x3::lexeme[x3::no_case[table] >> !x3::alnum];
+  return x3::lexeme[lowered[table] >> !x3::alnum];
 }
 
 // ---- actions -------------------------------------------------------------------------------------
@@ -199,11 +211,11 @@ inline x3::uint_parser<unsigned, 10, 1, 2> const uint1_2{};
 inline x3::uint_parser<unsigned, 10, 4, 4> const uint4{};
 inline x3::uint_parser<unsigned, 10, 2, 2> const uint2{};
 
-inline auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
+inline auto const ordinal_suffix = lowered[x3::lit("st") | "nd" | "rd" | "th"];
 // A day of month: 1-31, optionally ordinal ("13th"), or an ordinal word.
 inline auto const day_number = x3::lexeme[uint1_2 >> -ordinal_suffix >> !x3::alnum];
-inline auto const month_word = x3::lexeme[x3::no_case[months] >> !x3::alnum];
-inline auto const weekday_word = x3::lexeme[x3::no_case[weekdays] >> !x3::alnum];
+inline auto const month_word = x3::lexeme[lowered[months] >> !x3::alnum];
+inline auto const weekday_word = x3::lexeme[lowered[weekdays] >> !x3::alnum];
 inline auto const year_number = x3::lexeme[uint4 >> !(x3::alnum | x3::lit('%'))];
 
 // Counts: "3", "1.5", "three", "twenty-four", "a", "a couple of"; "several"/"a few" are unknown.
@@ -218,7 +230,7 @@ inline auto const count_digits = x3::lexeme[x3::uint_[set_count] >> -(x3::lit('.
 inline auto const count_unknown =
     (kw("several") | kw("a few") | kw("few") | kw("many") | kw("some") | kw("a number of") | kw("a couple of") >> &kw("dozen"))
         [put(&ast::expression::count_unknown, true)];
-inline auto const count_word = x3::lexeme[x3::no_case[numbers] >> !x3::alnum][set_count] |
+inline auto const count_word = x3::lexeme[lowered[numbers] >> !x3::alnum][set_count] |
                                (kw("a") | kw("an") | kw("one"))[put(&ast::expression::count, 1.0)];
 inline auto const count = count_digits | count_unknown | count_word;
 

@@ -67,10 +67,15 @@ ascii_view make_ascii_view(std::string_view text) {
 std::vector<temporal_mention> extract(std::string_view original, reference_time const& dct, extract_options const& options) {
   ascii_view const view = make_ascii_view(original);
   std::string_view const text = view.text;
+  // The rules match lower case (common.hpp, `lowered`); the context filters read the cased view.
+  std::string lower{text};
+  for (char& ch : lower) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
   std::vector<temporal_mention> found;
   std::vector<rules::candidate> candidates;
-  char const* const begin = text.data();
-  char const* const end = text.data() + text.size();
+  char const* const begin = lower.data();
+  char const* const end = lower.data() + lower.size();
   text_context const context{text};
   std::vector<temporal_mention> history;
   std::optional<temporal_mention> previous_quarter;

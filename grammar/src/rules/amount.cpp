@@ -58,14 +58,14 @@ auto const recent_units = named("recent_units") >> kw("recent") >> word(plural_u
 auto const bare_units = named("bare_units") >> word(plural_units)[store(&E::count_unit)] >> x3::eps[put(&E::count_unknown, true)] >> duration;
 auto const every = named("every") >> (kw("every")[put(&E::every, true)] | kw("each")[put(&E::each, true)]) >>
                    (weekday_word[store(&E::weekday)] | word(parts_of_day)[store(&E::part_of_day)] | word(seasons)[store(&E::season)] |
-                    x3::lexeme[x3::no_case[months] >> !x3::alnum][store(&E::month)] | kw("other") >> unit_word[put(&E::count, 2.0)] |
+                    x3::lexeme[lowered[months] >> !x3::alnum][store(&E::month)] | kw("other") >> unit_word[put(&E::count, 2.0)] |
                     -count >> unit_word) >>
                    set;
 auto const adverb = named("set_adverb") >> word(adverbs)[store(&E::count_unit)] >> set;
 auto const times_per = named("times_per") >>
                        (kw("once")[put(&E::times, 1U)] | kw("twice")[put(&E::times, 2U)] |
                         x3::lexeme[x3::uint_[store(&E::times)] >> !x3::alnum] >> kw("times") |
-                        x3::lexeme[x3::no_case[numbers] >> !x3::alnum][store(&E::times)] >> kw("times")) >> (kw("a") | kw("per") | kw("an") | kw("each") | kw("every")) >>
+                        x3::lexeme[lowered[numbers] >> !x3::alnum][store(&E::times)] >> kw("times")) >> (kw("a") | kw("per") | kw("an") | kw("each") | kw("every")) >>
                        unit_word >> set;
 
 auto const present = named("present_ref") >>

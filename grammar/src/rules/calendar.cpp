@@ -71,9 +71,9 @@ auto const us_numeric_date = x3::lexeme[uint1_2[set_month_number] >> '/' >> uint
                                         (uint4[set_year] | uint2[set_two_digit_year]) >> !x3::alnum];
 auto const compact_date = x3::lexeme[uint4[set_year] >> uint2[set_month_number] >> uint2[set_day] >> !x3::alnum];
 
-auto const meridiem = x3::lexeme[x3::no_case[(lit("a.m.") | lit("a.m") | lit("am"))] >> !x3::alpha][put(&E::meridiem, 1U)] |
-                      x3::lexeme[x3::no_case[(lit("p.m.") | lit("p.m") | lit("pm"))] >> !x3::alpha][put(&E::meridiem, 2U)];
-auto const zone = x3::lexeme[x3::no_case[lit("edt") | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet" | "kst" | "jst"] >> !x3::alnum] |
+auto const meridiem = x3::lexeme[lowered[(lit("a.m.") | lit("a.m") | lit("am"))] >> !x3::alpha][put(&E::meridiem, 1U)] |
+                      x3::lexeme[lowered[(lit("p.m.") | lit("p.m") | lit("pm"))] >> !x3::alpha][put(&E::meridiem, 2U)];
+auto const zone = x3::lexeme[lowered[lit("edt") | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet" | "kst" | "jst"] >> !x3::alnum] |
                   kw("local") >> kw("time");
 auto const clock_12 = x3::lexeme[uint1_2[set_hour] >> -(lit(':') >> uint2[set_minute]) >> !x3::digit] >> meridiem;
 auto const clock_24 = x3::lexeme[uint1_2[set_hour] >> lit(':') >> uint2[set_minute] >> !(x3::alnum | lit(':') >> x3::digit)];
@@ -87,7 +87,7 @@ auto const month_day_year_p = -weekday_prefix >> month_word[store(&E::month)] >>
 auto const day_month_year_p = -weekday_prefix >> -the >> day_number[set_day] >> -kw("of") >> month_word[store(&E::month)] >> comma >> year_number[set_year];
 auto const month_day_p = -weekday_prefix >> month_word[store(&E::month)] >> day_number[set_day];
 auto const day_month_p = -weekday_prefix >> -the >> day_number[set_day] >> -kw("of") >> month_word[store(&E::month)];
-auto const weekday_alone_p = x3::lexeme[x3::no_case[full_weekdays] >> !x3::alnum][store(&E::weekday)];
+auto const weekday_alone_p = x3::lexeme[lowered[full_weekdays] >> !x3::alnum][store(&E::weekday)];
 auto const deictic_day_p = kw("today")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, 0)] |
                            kw("tomorrow")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, 1)] |
                            kw("yesterday")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, -1)];
@@ -106,14 +106,14 @@ auto const add_small_to_year = [](auto& ctx) {
   else expr(ctx).year += static_cast<int>(n);
 };
 auto const spelled_year_p = (kw("nineteen")[put(&E::year, 1900)] | kw("eighteen")[put(&E::year, 1800)]) >>
-                                x3::lexeme[x3::no_case[numbers] >> !x3::alnum][add_to_year] |
-                            kw("two") >> kw("thousand")[put(&E::year, 2000)] >> -(-kw("and") >> x3::lexeme[x3::no_case[numbers] >> !x3::alnum][add_small_to_year]);
+                                x3::lexeme[lowered[numbers] >> !x3::alnum][add_to_year] |
+                            kw("two") >> kw("thousand")[put(&E::year, 2000)] >> -(-kw("and") >> x3::lexeme[lowered[numbers] >> !x3::alnum][add_small_to_year]);
 
 // ---- productions ------------------------------------------------------------------------------
 
 auto const iso_date_time = named("iso_date_time") >>
                            x3::lexeme[uint4[set_year] >> (lit('-') | '/') >> uint1_2[set_month_number] >> (lit('-') | '/') >>
-                                      uint1_2[set_day] >> (lit('T') | lit(' ')) >> uint1_2[set_hour] >> ':' >> uint2[set_minute] >>
+                                      uint1_2[set_day] >> (lit('t') | lit(' ')) >> uint1_2[set_hour] >> ':' >> uint2[set_minute] >>
                                       -(lit(':') >> uint2) >> !x3::alnum] >> calendar;
 auto const numeric = (attempt[named("iso_date") >> iso_date] | attempt[named("us_numeric_date") >> us_numeric_date] |
                       named("compact_date") >> compact_date) >> calendar;
@@ -123,7 +123,7 @@ auto const month_day = named("month_day") >> month_day_p >> calendar;
 auto const day_month = named("day_month") >> day_month_p >> calendar;
 auto const month_year = named("month_year") >> month_word[store(&E::month)] >> (kw("of") | comma) >> year_number[set_year] >> calendar;
 // Bare month names are restricted to full names; refine.cpp decides "may"/"march" from context.
-auto const month_alone = named("month_name") >> x3::lexeme[x3::no_case[full_months] >> !x3::alnum][store(&E::month)] >> calendar;
+auto const month_alone = named("month_name") >> x3::lexeme[lowered[full_months] >> !x3::alnum][store(&E::month)] >> calendar;
 auto const fiscal_year = named("fiscal_year") >> ((kw("fiscal") >> -kw("year")) | (the >> kw("year")) | (kw("calendar") >> kw("year")) | kw("fy")) >>
                          year_number[set_year] >> calendar;
 auto const spelled_year = named("spelled_year") >> -(the >> kw("year")) >> -(month_word[store(&E::month)] >> -kw("of")) >> spelled_year_p >> calendar;
@@ -140,7 +140,7 @@ auto const set_decade_word = [](auto& ctx) {
 };
 auto const decade_digits = x3::lexeme[x3::uint_parser<unsigned, 10, 3, 3>{}[set_decade] >> lit('0') >> -lit('\'') >> lit('s') >> !x3::alnum];
 auto const decade_short = x3::lexeme[-(lit('\'') | lit("’")) >> x3::digit[set_short_decade] >> lit('0') >> -lit('\'') >> lit('s') >> !x3::alnum];
-auto const decade_word = x3::lexeme[x3::no_case[decade_names] >> !x3::alnum][set_decade_word];
+auto const decade_word = x3::lexeme[lowered[decade_names] >> !x3::alnum][set_decade_word];
 auto const decade = named("decade") >> -the >> (attempt[decade_digits] | attempt[decade_short] | decade_word) >> calendar;
 auto const set_century = [](auto& ctx) { expr(ctx).century = static_cast<int>(x3::_attr(ctx)) - 1; };
 auto const century_number = x3::lexeme[uint1_2[set_century] >> ordinal_suffix >> !x3::alnum] | word(ordinals)[set_century];
@@ -157,7 +157,7 @@ auto const weekday_week = named("weekday_of_week") >> weekday_word[store(&E::wee
 auto const weekday = named("weekday") >> weekday_alone_p >> -part_of_day >> calendar;
 // "Tuesday nights": a recurring part of a weekday.
 auto const weekday_nights = named("weekday_parts") >> weekday_alone_p >>
-                            x3::lexeme[x3::no_case[lit("mornings")[put(&E::part_of_day, 1U)] | lit("afternoons")[put(&E::part_of_day, 2U)] |
+                            x3::lexeme[lowered[lit("mornings")[put(&E::part_of_day, 1U)] | lit("afternoons")[put(&E::part_of_day, 2U)] |
                                                    lit("evenings")[put(&E::part_of_day, 3U)] | lit("nights")[put(&E::part_of_day, 4U)]] >>
                                        !x3::alnum] >>
                             x3::eps[put(&E::what, ast::kind::set)];
@@ -167,7 +167,7 @@ auto const time_then_day = named("time_on_day") >> clock_time >> -(kw("on") | li
 auto const day_then_time = named("day_at_time") >> day_for_time >> -lit(',') >> -kw("at") >> clock_time >> calendar;
 auto const part_of_day_of = named("part_of_day_of") >> -the >> part_of_day >> kw("of") >> day_for_time >> calendar;
 auto const iso_month = named("iso_month") >> x3::lexeme[uint4[set_year] >> lit('-') >> uint2[set_month_number] >> !(x3::alnum | lit('-') >> x3::digit)] >> calendar;
-auto const weekday_plural = named("weekday_plural") >> x3::lexeme[x3::no_case[full_weekdays] >> lit('s') >> !x3::alnum][store(&E::weekday)] >>
+auto const weekday_plural = named("weekday_plural") >> x3::lexeme[lowered[full_weekdays] >> lit('s') >> !x3::alnum][store(&E::weekday)] >>
                             x3::eps[put(&E::what, ast::kind::set)];
 auto const deictic_day = named("deictic_day") >> deictic_day_p >> calendar;
 auto const time_alone = named("clock_time") >> clock_time >> calendar;

@@ -35,8 +35,8 @@ auto const quarter_number = word(ordinals)[([](auto& ctx) {
                               if (q < 1 || q > 4) x3::_pass(ctx) = false;
                               else expr(ctx).quarter = q;
                             })];
-auto const quarter_code = x3::lexeme[x3::no_case[lit('q')] >> x3::char_("1-4")[([](auto& ctx) { expr(ctx).quarter = unsigned(x3::_attr(ctx) - '0'); })] >> !x3::alnum] |
-                          x3::lexeme[x3::char_("1-4")[([](auto& ctx) { expr(ctx).quarter = unsigned(x3::_attr(ctx) - '0'); })] >> x3::no_case[lit('q')] >> !x3::alnum];
+auto const quarter_code = x3::lexeme[lowered[lit('q')] >> x3::char_("1-4")[([](auto& ctx) { expr(ctx).quarter = unsigned(x3::_attr(ctx) - '0'); })] >> !x3::alnum] |
+                          x3::lexeme[x3::char_("1-4")[([](auto& ctx) { expr(ctx).quarter = unsigned(x3::_attr(ctx) - '0'); })] >> lowered[lit('q')] >> !x3::alnum];
 // "of 2024", "of last year", "of the year" (the DCT's year), ", 2024", " 2024".
 auto const of_year = (kw("of") | lit(',')) >> -the >> (attempt[shifted_year_p] | year_number[set_year] |
                                                        kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, 0)] >> has_shift) |
@@ -49,13 +49,13 @@ auto const month_name = month_word[store(&E::month)];
 auto const deictic_day = (kw("today")[put(&E::shift, 0)] | kw("yesterday")[put(&E::shift, -1)] | kw("tomorrow")[put(&E::shift, 1)]) >>
                          x3::eps[put(&E::has_shift, true)][put(&E::shift_unit, unit::day)];
 auto const fuzzy_target = attempt[month_name >> -(lit(',') | kw("of")) >> year_number[set_year]] | attempt[deictic_day] |
-                          attempt[x3::lexeme[x3::no_case[weekdays] >> !x3::alnum][store(&E::weekday)]] |
+                          attempt[x3::lexeme[lowered[weekdays] >> !x3::alnum][store(&E::weekday)]] |
                           attempt[-the >> x3::lexeme[uint4[set_year] >> lit('s') >> !x3::alnum][([](auto& ctx) { expr(ctx).decade = expr(ctx).year / 10; expr(ctx).year = -1; })]] |
                           attempt[month_name] | attempt[year_number[set_year]] | attempt[relative_period_p] |
                           attempt[the >> period[put(&E::shift, 0)]] | attempt[-the >> -shift_word >> season_word >> -(-kw("of") >> year_number[set_year])];
 auto const fuzzy_prefix =
     -the >> (kw("early") | kw("earlier"))[put(&E::mod, modifier::start)] | -the >> (kw("late") | kw("later"))[put(&E::mod, modifier::end)] |
-    -the >> x3::lexeme[x3::no_case[lit("mid")] >> (lit('-') | &x3::space)][put(&E::mod, modifier::mid)] |
+    -the >> x3::lexeme[lowered[lit("mid")] >> (lit('-') | &x3::space)][put(&E::mod, modifier::mid)] |
     (-the >> (kw("beginning") | kw("start") | kw("dawn")) >> kw("of"))[put(&E::mod, modifier::start)] |
     (-the >> (kw("end") | kw("close")) >> kw("of"))[put(&E::mod, modifier::end)] |
     (-the >> kw("middle") >> kw("of"))[put(&E::mod, modifier::mid)];
@@ -72,7 +72,7 @@ auto const month_relative = named("month_relative") >>
                              kw("this")[put(&E::dir, direction::nearest_this)]) >>
                             month_name >> !day_number >> calendar;
 // "this year's third quarter", "next year's first quarter", "last year's quarter".
-auto const possessive_year = shifted_year_p >> x3::lexeme[(lit('\'') | lit("’")) >> x3::no_case[lit('s')] >> !x3::alnum];
+auto const possessive_year = shifted_year_p >> x3::lexeme[(lit('\'') | lit("’")) >> lowered[lit('s')] >> !x3::alnum];
 auto const quarter_of_relative_year = named("quarter_of_relative_year") >> possessive_year >> -kw("fiscal") >>
                                       (quarter_number >> -lit('-') >> kw("quarter") | half_number >> kw("half")) >> calendar;
 auto const year_quarter = named("year_quarter") >> -the >> year_number[set_year] >> -kw("fiscal") >>
@@ -83,7 +83,7 @@ auto const quarter = named("quarter") >> -the >> -kw("fiscal") >>
                      (attempt[mark >> quarter_number >> lit('-') >> kw("quarter")] | quarter_number >> kw("quarter") | quarter_code |
                       attempt[kw("last")[put(&E::quarter, 4U)] >> kw("quarter") >> &(kw("of") >> (year_number | -the >> shift_word >> kw("year")))]) >>
                      -of_year >> calendar;
-auto const half_code = x3::lexeme[x3::no_case[lit('h')] >> x3::char_("12")[([](auto& ctx) { expr(ctx).half = unsigned(x3::_attr(ctx) - '0'); })] >> !x3::alnum];
+auto const half_code = x3::lexeme[lowered[lit('h')] >> x3::char_("12")[([](auto& ctx) { expr(ctx).half = unsigned(x3::_attr(ctx) - '0'); })] >> !x3::alnum];
 auto const half = named("half_year") >> -the >>
                   ((half_number | kw("last")[put(&E::half, 2U)]) >> -lit('-') >> kw("half") | half_code) >> -of_year >> calendar;
 auto const day_around_yesterday = named("day_before_yesterday") >> the >> kw("day") >>
@@ -113,7 +113,7 @@ auto const special = x3::eps[put(&E::what, ast::kind::calendar)];
 auto const the_quarter = named("the_quarter") >> (the | kw("this") | kw("that")) >> kw("quarter")[put(&E::reading, ast::special::the_quarter)] >> special;
 auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw("most") >> kw("recent")) >> -kw("fiscal") >> (kw("quarter") | kw("period")) >>
                             x3::eps[put(&E::reading, ast::special::latest_quarter)] >> special;
-auto const year_ago_word = x3::lexeme[x3::no_case[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
+auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
 auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
                              -(kw("quarter") | kw("period")) >> x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
 // "the year ended March 31" is a length of a year in results reports; "the full year" the DCT's.
