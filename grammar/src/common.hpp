@@ -70,6 +70,22 @@ struct lowered_gen {
 };
 inline constexpr lowered_gen lowered{};
 
+// The skipper: ASCII white space tested inline. X3's `space` asks the C library's isspace for
+// every character it skips, a twelfth of the tagger's time in the profile.
+struct ascii_space_parser : x3::parser<ascii_space_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+    if (first == last) return false;
+    char const c = *first;
+    if (c != ' ' && (c < '\t' || c > '\r')) return false;
+    ++first;
+    return true;
+  }
+};
+inline constexpr ascii_space_parser ascii_space{};
+
 // A whole word, any case: "may" matches "May" but not "Mayday" or "may-be".
 inline auto kw(char const* word) { return x3::lexeme[lowered[x3::lit(word)] >> !(x3::alnum | x3::char_('-') >> x3::alpha)]; }
 
@@ -253,7 +269,7 @@ bool run(Parser const& production, char const* first, char const* last, ast::exp
   char const* it = first;
   auto const with_expr = x3::with<expression_tag>(std::ref(out))[production];
   // No post-skip: the span ends at the last character of the last word, not at the next one.
-  if (x3::phrase_parse(it, last, with_expr, x3::space, x3::skip_flag::dont_post_skip)) {
+  if (x3::phrase_parse(it, last, with_expr, ascii_space, x3::skip_flag::dont_post_skip)) {
     if (out.span_begin == nullptr) out.span_begin = first;
     // A failed optional part can leave the iterator after its pre-skip: the span ends at the last
     // non-space character.

@@ -10,8 +10,10 @@
 namespace timeline::grammar {
 namespace {
 
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+// The text here is the grammar's ASCII view (extract.cpp), so plain ASCII tests do, without the
+// C library's locale-aware calls at every character.
+constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The lower-case word of letters (and apostrophes) starting at `at`, at most 23 characters.
 std::string word_at(std::string_view text, std::size_t at) {

@@ -17,7 +17,7 @@
 namespace timeline::grammar {
 namespace {
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+constexpr bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 using family = void (*)(char const*, char const*, std::vector<rules::candidate>&);
 // Order breaks ties between equally long matches: a calendar reading beats a duration reading of

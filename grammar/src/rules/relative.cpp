@@ -55,7 +55,7 @@ auto const fuzzy_target = attempt[month_name >> -(lit(',') | kw("of")) >> year_n
                           attempt[the >> period[put(&E::shift, 0)]] | attempt[-the >> -shift_word >> season_word >> -(-kw("of") >> year_number[set_year])];
 auto const fuzzy_prefix =
     -the >> (kw("early") | kw("earlier"))[put(&E::mod, modifier::start)] | -the >> (kw("late") | kw("later"))[put(&E::mod, modifier::end)] |
-    -the >> x3::lexeme[lowered[lit("mid")] >> (lit('-') | &x3::space)][put(&E::mod, modifier::mid)] |
+    -the >> x3::lexeme[lowered[lit("mid")] >> (lit('-') | &ascii_space)][put(&E::mod, modifier::mid)] |
     (-the >> (kw("beginning") | kw("start") | kw("dawn")) >> kw("of"))[put(&E::mod, modifier::start)] |
     (-the >> (kw("end") | kw("close")) >> kw("of"))[put(&E::mod, modifier::end)] |
     (-the >> kw("middle") >> kw("of"))[put(&E::mod, modifier::mid)];
