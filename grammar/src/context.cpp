@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <unordered_set>
 #include <vector>
 
 namespace timeline::grammar {
@@ -148,11 +149,20 @@ std::string_view lower_word(std::string_view text, std::size_t at, std::array<ch
   return {buffer.data(), n};
 }
 
+// The prefilter's word lists as hash sets: it runs at every word start, where a binary search of
+// string_views cost a seventh of the tagger's time.
+template <std::size_t N>
+std::unordered_set<std::string_view> as_set(std::array<std::string_view, N> const& words) {
+  return {words.begin(), words.end()};
+}
+bool in(std::unordered_set<std::string_view> const& set, std::string_view w) { return set.contains(w); }
+
 // A first word that is a trigger itself, or through its stem ("Tuesday's", "Mondays").
 bool trigger_word(std::string_view w) {
-  if (in(first_words, w)) return true;
-  if (auto const apostrophe = w.find('\''); apostrophe != std::string_view::npos) return in(first_words, w.substr(0, apostrophe));
-  if (w.size() > 1 && w.back() == 's') return in(first_words, w.substr(0, w.size() - 1));
+  static auto const set = as_set(first_words);
+  if (in(set, w)) return true;
+  if (auto const apostrophe = w.find('\''); apostrophe != std::string_view::npos) return in(set, w.substr(0, apostrophe));
+  if (w.size() > 1 && w.back() == 's') return in(set, w.substr(0, w.size() - 1));
   return false;
 }
 
@@ -189,8 +199,10 @@ bool text_context::may_start_expression(std::size_t at) const {
   std::string_view const w = lower_word(text_, at, buffer);
   if (w.size() == 1 && (w[0] == 'q' || w[0] == 'h') && at + 1 < text_.size() &&
       std::isdigit(static_cast<unsigned char>(text_[at + 1])) != 0) return true;  // "Q3", "H1"
+  static auto const functions = as_set(function_words);
+  static auto const units = as_set(unit_words);
   if (!trigger_word(w)) return false;
-  if (!in(function_words, w)) return true;
+  if (!in(functions, w)) return true;
   // A function word: look for a date word or a number among the next four words.
   std::size_t i = at + w.size();
   for (int next = 0; next < 4 && i < text_.size(); ++next) {
@@ -200,7 +212,7 @@ bool text_context::may_start_expression(std::size_t at) const {
     std::array<char, 24> next_buffer{};
     std::string_view const n = lower_word(text_, i, next_buffer);
     if (n.empty()) break;
-    if (in(unit_words, n) || (trigger_word(n) && !in(function_words, n))) return true;
+    if (in(units, n) || (trigger_word(n) && !in(functions, n))) return true;
     i += n.size();
   }
   return false;
