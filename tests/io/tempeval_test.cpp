@@ -18,6 +18,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/cli.hpp"
+
 #include <timeline/io/input_error.hpp>
 #include <timeline/io/timeml.hpp>
 
@@ -77,12 +79,7 @@ std::string te3score_unavailable() {
 
 nlohmann::json run_te3score(std::string const& gold, std::string const& system) {
   std::string const command = "python3 '" + te3score + "' '" + gold + "' '" + system + "' --json";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
-  std::string out;
-  std::array<char, 4096> buffer{};
-  while (std::size_t const n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  int const status = ::pclose(pipe);
+  auto const [status, out] = timeline::test::run_command(command);
   if (status != 0) throw std::runtime_error(command + " failed with status " + std::to_string(status) + ": " + out);
   return nlohmann::json::parse(out);
 }

@@ -10,25 +10,14 @@
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
+
+#include "support/cli.hpp"
 #include <nlohmann/json.hpp>
 
 namespace {
 
-struct run_result {
-  int status = -1;
-  std::string output;
-};
-
-run_result run(std::string const& command) {
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
-  run_result r;
-  std::array<char, 4096> buffer{};
-  while (std::size_t const n = std::fread(buffer.data(), 1, buffer.size(), pipe)) r.output.append(buffer.data(), n);
-  int const raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+using run_result = timeline::test::command_result;
+run_result run(std::string const& command) { return timeline::test::run_command(command); }
 
 std::string const seeds = TIMELINE_SHARED_DIR "/seeds";
 std::string const seed_dates =

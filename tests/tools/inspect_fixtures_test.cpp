@@ -18,6 +18,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "support/cli.hpp"
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -107,16 +109,9 @@ run_result run_inspect(std::vector<std::string> const& args) {
   }
   command += " 2>" + quote(err_file.string());
   run_result result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    return result;
-  }
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
-    result.out.append(buffer.data(), n);
-  }
-  int const status = ::pclose(pipe);
-  result.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  auto const [status, out] = timeline::test::run_command(command);
+  result.out = out;
+  result.exit = status;
   std::ifstream err{err_file};
   result.err.assign(std::istreambuf_iterator<char>{err}, {});
   fs::remove(err_file);
