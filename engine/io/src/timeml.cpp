@@ -188,8 +188,14 @@ std::string write_timeml(timeml_document const& doc, std::vector<grammar::tempor
                                   doc.id);
     }
     escape_into(out, text.substr(pos, m->begin - pos), false);
-    std::string tid = "t" + std::to_string(next_tid++);
-    if (tid == doc.dct_tid) tid = "t" + std::to_string(next_tid++);
+    // Built by appending: g++ 12 at -O3 warns falsely (-Wstringop-overflow) on "t" + std::string.
+    auto const make_tid = [&next_tid] {
+      std::string id{"t"};
+      id += std::to_string(next_tid++);
+      return id;
+    };
+    std::string tid = make_tid();
+    if (tid == doc.dct_tid) tid = make_tid();
     out += "<TIMEX3 tid=\"" + tid + "\" type=\"";
     out += grammar::to_string(m->type);
     out += "\" value=\"";
