@@ -60,7 +60,10 @@ std::vector<generated> make_corpus(std::size_t articles) {
     std::string const day_text = std::string{months[static_cast<unsigned>(ymd.month()) - 1]} + " " +
                                  std::to_string(static_cast<unsigned>(ymd.day())) + ", " + std::to_string(static_cast<int>(ymd.year()));
     generated g;
-    g.doc.id = "s" + std::to_string(story) + "-" + std::to_string(k);
+    g.doc.id = 's';
+    g.doc.id += std::to_string(story);
+    g.doc.id += '-';
+    g.doc.id += std::to_string(k);
     std::string text;
     if (story % 10 == 3 && k == 0) {
       // The misdated report: two months off, said as a relative date.

@@ -26,7 +26,12 @@ std::string pad(long long n, int width) {
   std::snprintf(buffer, sizeof buffer, "%0*lld", width, n);
   return buffer;
 }
-std::string year_text(int y) { return y < 0 ? "-" + pad(-y, 4) : pad(y, 4); }
+std::string year_text(int y) {
+  if (y >= 0) return pad(y, 4);
+  std::string text{"-"};  // appended, not "-" + ...: g++ 12 -O3 warns falsely on that form
+  text += pad(-y, 4);
+  return text;
+}
 std::string day_value(sys_days d) {
   year_month_day const ymd{d};
   return year_text(int(ymd.year())) + "-" + pad(unsigned(ymd.month()), 2) + "-" + pad(unsigned(ymd.day()), 2);
@@ -279,7 +284,11 @@ std::string clock_suffix(ast::expression const& s) {
     int h = s.hour;
     if (s.meridiem == 2 && h < 12) h += 12;
     if (s.meridiem == 1 && h == 12) h = 0;
-    return "T" + pad(h, 2) + ":" + pad(s.minute < 0 ? 0 : s.minute, 2);
+    std::string suffix{"T"};
+    suffix += pad(h, 2);
+    suffix += ':';
+    suffix += pad(s.minute < 0 ? 0 : s.minute, 2);
+    return suffix;
   }
   if (s.part_of_day != 0) return std::string{"T"} + part_code(s.part_of_day);
   return {};

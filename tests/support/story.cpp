@@ -166,8 +166,10 @@ actual_event read_event(json const& e, std::size_t index) {
   if (json const& mentions = member(e, "mentions"); mentions.is_array()) {
     for (auto const& m : mentions) {
       a.documents.insert(str(m, "document"));
-      a.words += " " + lower(str(m, "trigger"));
-      a.sentences += "\n" + lower(str(m, "text"));
+      a.words += ' ';
+      a.words += lower(str(m, "trigger"));
+      a.sentences += '\n';
+      a.sentences += lower(str(m, "text"));
     }
   }
   a.dump = lower(e.dump());

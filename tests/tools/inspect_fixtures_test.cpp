@@ -103,11 +103,17 @@ struct run_result {
 
 run_result run_inspect(std::vector<std::string> const& args) {
   fs::path const err_file = fs::temp_directory_path() / ("timeline_inspect_fixture_" + std::to_string(::getpid()));
-  std::string command = "cd " + quote(articles_dir.string()) + " && " + quote(TIMELINE_CLI) + " inspect --sentences";
+  std::string command{"cd "};
+  command += quote(articles_dir.string());
+  command += " && ";
+  command += quote(TIMELINE_CLI);
+  command += " inspect --sentences";
   for (auto const& a : args) {
-    command += " " + quote(a);
+    command += ' ';
+    command += quote(a);
   }
-  command += " 2>" + quote(err_file.string());
+  command += " 2>";
+  command += quote(err_file.string());
   run_result result;
   auto const [status, out] = timeline::test::run_command(command);
   result.out = out;
