@@ -159,6 +159,37 @@ std::string event_label(std::string const& trigger_class, std::vector<std::strin
   return label;
 }
 
+// POLICY: the person a successor is chosen for is not a participant of the event: in "an
+//   election to choose a successor to President Andrzej Duda", Duda is the officeholder, not a
+//   candidate, and naming him must not keep the election apart from one that names the
+//   candidates. Looks back over titles ("President", "Prime Minister") to "successor to/of" or
+//   "predecessor". Pinned by tests/engine/events_test.cpp (Events.SuccessorToNamesNoParticipant).
+namespace {
+bool named_as_predecessor(std::string_view text, std::size_t name_begin) {
+  std::size_t end = name_begin;
+  // Skip back over capitalised words (titles) and spaces, at most four words.
+  for (int words = 0; words < 4 && end > 0; ++words) {
+    std::size_t e = end;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1])) != 0) --b;
+    if (b == e || std::isupper(static_cast<unsigned char>(text[b])) == 0) break;
+    std::string_view const word = text.substr(b, e - b);
+    if (word != "President" && word != "Prime" && word != "Minister" && word != "Chancellor" && word != "King" &&
+        word != "Queen" && word != "Governor" && word != "Mayor" && word != "Chairman" && word != "Secretary") {
+      break;
+    }
+    end = b;
+  }
+  std::size_t const from = end > 32 ? end - 32 : 0;
+  std::string before{text.substr(from, end - from)};
+  for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!before.empty() && before.back() == ' ') before.pop_back();
+  return before.ends_with("successor to") || before.ends_with("successor of") || before.ends_with("successors to") ||
+         before.ends_with("predecessor") || before.ends_with("predecessor,");
+}
+}  // namespace
+
 std::vector<event_mention> find_events(document const& doc, std::vector<grammar::temporal_mention> const& timexes,
                                        grammar::reference_time const& dct, lexicon const& lex) {
   std::vector<event_mention> out;
@@ -272,6 +303,7 @@ std::vector<event_mention> find_events(document const& doc, std::vector<grammar:
       std::vector<std::string> people;
       for (auto const& n : names.mentions) {
         if (n.place || n.canonical.empty() || n.span.begin < from || n.span.end > to) continue;
+        if (named_as_predecessor(doc.text, n.span.begin)) continue;
         people.push_back(n.canonical);
       }
       std::sort(people.begin(), people.end());

@@ -149,3 +149,16 @@ TEST(EventMentions, RelativeClauseIsAboutTheNameItFollows) {
 }
 
 }  // namespace
+
+TEST(EventMentions, SuccessorToNamesNoParticipant) {
+  auto const r = events_of("Voters go to the polls on Sunday in an election to choose a successor to President Maria Lind.",
+                           date::sys_days{2025_y / 3 / 7});
+  ASSERT_FALSE(r.events.empty());
+  for (auto const& e : r.events) {
+    EXPECT_TRUE(std::find(e.participants.begin(), e.participants.end(), "Maria Lind") == e.participants.end())
+        << e.trigger_text << " names the officeholder whose successor is chosen";
+  }
+  auto const named = events_of("President Maria Lind lost the election on Sunday.", date::sys_days{2025_y / 3 / 7});
+  ASSERT_FALSE(named.events.empty());
+  EXPECT_EQ(named.events[0].participants, std::vector<std::string>{"Maria Lind"});
+}
