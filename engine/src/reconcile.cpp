@@ -251,7 +251,14 @@ struct reconciler::state {
     for (auto const& key : lookup_keys(sig)) {
       auto const it = by_key.find(key);
       if (it == by_key.end()) continue;
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      // POLICY: only the latest events filed under a key are candidates (events are filed in the
+      //   order articles arrive). A class key ("#runoff?") or a much-named participant collects an
+      //   event from nearly every article of a large story; reading them all made linking
+      //   quadratic (100k generated articles: 273 s against 2 s for 10k). Stories are told in
+      //   order, and an event mentioned again is mentioned again soon.
+      constexpr std::size_t latest_per_key = 256;
+      auto const first = it->second.size() > latest_per_key ? it->second.end() - latest_per_key : it->second.begin();
+      candidates.insert(candidates.end(), first, it->second.end());
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
