@@ -259,6 +259,17 @@ date::year_month_day make_ymd(unsigned y, unsigned m, unsigned d) {
   return date::year{static_cast<int>(y)} / date::month{m} / date::day{d};
 }
 
+// The reading of a date that started at `begin` and whose day ends at the cursor, with the time of
+// day that may follow it ("2025/08/13 22:35").
+date_reading reading_with_time(cursor& c, date::year_month_day ymd, std::size_t begin) {
+  date_reading r{ymd, std::nullopt, begin, c.pos()};
+  if (auto const t = c.trailing_time()) {
+    r.time_of_day = t;
+    r.end = c.pos();
+  }
+  return r;
+}
+
 // The date starting exactly at `pos`, without a leading time.
 std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
   // Year first: 2025-08-13, 2025/08/13, 2025.08.13.
@@ -271,12 +282,7 @@ std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
         auto const m = c.number(1, 2);
         if (m && c.literal(sep)) {
           if (auto const d = c.number(1, 2); d && (!is_alpha(c.peek()) || ((c.peek() == 'T' || c.peek() == 't') && is_num(c.peek(1))))) {
-            date_reading r{make_ymd(*y, *m, *d), std::nullopt, pos, c.pos()};
-            if (auto const t = c.trailing_time()) {
-              r.time_of_day = t;
-              r.end = c.pos();
-            }
-            return r;
+            return reading_with_time(c, make_ymd(*y, *m, *d), pos);
           }
         }
       }
@@ -293,12 +299,7 @@ std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
         c.literal(',');
         c.spaces();
         if (auto const y = c.number(4, 4); y && !is_alpha(c.peek())) {
-          date_reading r{make_ymd(*y, *m, *d), std::nullopt, pos, c.pos()};
-          if (auto const t = c.trailing_time()) {
-            r.time_of_day = t;
-            r.end = c.pos();
-          }
-          return r;
+          return reading_with_time(c, make_ymd(*y, *m, *d), pos);
         }
       }
     }
@@ -318,12 +319,7 @@ std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
         c.literal(',');
         c.spaces();
         if (auto const y = c.number(4, 4); y && !is_alpha(c.peek())) {
-          date_reading r{make_ymd(*y, *m, *d), std::nullopt, pos, c.pos()};
-          if (auto const t = c.trailing_time()) {
-            r.time_of_day = t;
-            r.end = c.pos();
-          }
-          return r;
+          return reading_with_time(c, make_ymd(*y, *m, *d), pos);
         }
       }
     }
@@ -343,12 +339,7 @@ std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
             bool const day_first = *a > 12 || (sep == '.' && *b <= 12);
             unsigned const m = day_first ? *b : *a;
             unsigned const d = day_first ? *a : *b;
-            date_reading r{make_ymd(*y, m, d), std::nullopt, pos, c.pos()};
-            if (auto const t = c.trailing_time()) {
-              r.time_of_day = t;
-              r.end = c.pos();
-            }
-            return r;
+            return reading_with_time(c, make_ymd(*y, m, d), pos);
           }
         }
       }
