@@ -281,13 +281,3 @@ bool run(Parser const& production, char const* first, char const* last, ast::exp
 }
 
 }  // namespace timeline::grammar::rules
-
-namespace timeline::grammar::rules {
-// Runs every production at `first` and appends each match.
-template <typename... Productions>
-void collect(char const* first, char const* last, std::vector<candidate>& out, Productions const&... productions) {
-  ast::expression said;
-  char const* end = nullptr;
-  ((run(productions, first, last, said, end) ? (out.push_back({said, end}), 0) : 0), ...);
-}
-}  // namespace timeline::grammar::rules

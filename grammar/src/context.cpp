@@ -32,35 +32,6 @@ bool in(std::array<std::string_view, N> const& sorted, std::string_view w) {
   return std::binary_search(sorted.begin(), sorted.end(), w);
 }
 
-// First words of every production, kept sorted for binary search. A word not here never starts an
-// expression, so the families are not even tried (the corpus tests catch a missing entry).
-constexpr auto first_words = [] {
-  std::array<std::string_view, 199> words{
-      "a", "about", "after", "afternoon", "almost", "an", "annually", "approximately", "apr", "april",
-      "around", "at", "aug", "august", "autumn", "beginning", "biweekly", "boxing", "calendar", "christmas",
-      "close", "coming", "comparable", "corresponding", "couple", "current", "currently", "daily", "days", "dec",
-      "decades", "december", "each", "earlier", "early", "easter", "eight", "eighteen", "eighty", "election",
-      "eleven", "end", "evening", "every", "fall", "father's", "feb", "february", "few", "fewer",
-      "fifteen", "fifty", "first", "fiscal", "five", "following", "for", "former", "forty", "four",
-      "fourteen", "fourth", "fri", "friday", "fy", "good", "half", "halloween", "hourly", "hours",
-      "in", "independence", "jan", "january", "jul", "july", "jun", "june", "just", "labor",
-      "labour", "last", "late", "lately", "later", "least", "less", "mar", "march", "martin",
-      "may", "memorial", "mid", "midday", "middle", "midnight", "minutes", "mon", "monday", "monthly",
-      "months", "more", "morning", "mother's", "nearly", "new", "next", "night", "nightly", "nine",
-      "nineteen", "ninety", "no", "noon", "nov", "november", "now", "nowadays", "oct", "october",
-      "once", "one", "only", "over", "past", "present", "presently", "president's", "presidents", "previous",
-      "q", "quarterly", "recent", "recently", "right", "roughly", "saint", "same", "sat", "saturday",
-      "sep", "sept", "september", "seven", "seventeen", "seventy", "several", "six", "sixteen", "sixty",
-      "some", "soon", "spring", "st", "start", "summer", "sun", "sunday", "ten", "thanksgiving",
-      "that", "the", "these", "third", "thirteen", "thirty", "this", "three", "thu", "thurs",
-      "thursday", "today", "tomorrow", "tonight", "tue", "tues", "tuesday", "twelve", "twenty", "twice",
-      "two", "under", "up", "upwards", "valentine's", "veteran's", "veterans", "wed", "wednesday", "weekly",
-      "weeks", "winter", "within", "xmas", "year", "year-ago", "yearly", "years", "yesterday"
-  };
-  std::sort(words.begin(), words.end());
-  return words;
-}();
-
 constexpr auto prepositions = [] {
   std::array<std::string_view, 27> words{"after", "and", "around", "as", "at", "before", "beginning", "between", "by",
                                          "during", "early", "end", "from", "in", "late", "last", "mid", "next", "of",
@@ -138,87 +109,7 @@ bool sentence_break(std::string_view text, std::size_t i) {
   return false;
 }
 
-// The lower-case word at `at` into `buffer`, without allocating: the prefilter runs at every word.
-std::string_view lower_word(std::string_view text, std::size_t at, std::array<char, 24>& buffer) {
-  std::size_t n = 0;
-  for (std::size_t i = at; i < text.size() && n < buffer.size(); ++i) {
-    char const c = text[i];
-    if (is_alpha(c) || (c == '\'' && n > 0)) buffer[n++] = lower(c);
-    else break;
-  }
-  return {buffer.data(), n};
-}
-
-// The prefilter's word lists as hash sets: it runs at every word start, where a binary search of
-// string_views cost a seventh of the tagger's time.
-template <std::size_t N>
-std::unordered_set<std::string_view> as_set(std::array<std::string_view, N> const& words) {
-  return {words.begin(), words.end()};
-}
-bool in(std::unordered_set<std::string_view> const& set, std::string_view w) { return set.contains(w); }
-
-// A first word that is a trigger itself, or through its stem ("Tuesday's", "Mondays").
-bool trigger_word(std::string_view w) {
-  static auto const set = as_set(first_words);
-  if (in(set, w)) return true;
-  if (auto const apostrophe = w.find('\''); apostrophe != std::string_view::npos) return in(set, w.substr(0, apostrophe));
-  if (w.size() > 1 && w.back() == 's') return in(set, w.substr(0, w.size() - 1));
-  return false;
-}
-
-// Frequent words that start expressions only together with a date word soon after them ("the
-// past two weeks", "a year ago", "at the moment"): alone they would send most word starts of
-// running text through every rule family.
-constexpr auto function_words = [] {
-  std::array<std::string_view, 33> words{"a",     "about", "after",  "almost", "an",    "approximately", "around", "at",
-                                         "close", "each",  "end",    "every",  "fewer", "for",           "in",     "just",
-                                         "least", "less",  "middle", "more",   "nearly", "no",           "one",    "only",
-                                         "over",  "right", "roughly", "same",  "some",  "start",          "that",   "the",
-                                         "up"};
-  std::sort(words.begin(), words.end());
-  return words;
-}();
-
-// Words that make a function word worth trying: calendar units and the other triggers.
-constexpr auto unit_words = [] {
-  std::array<std::string_view, 28> words{"afternoon", "centuries", "century", "day",     "days",    "decade",  "decades",
-                                         "evening",   "fortnight", "future",  "half",    "hour",    "hours",   "minute",
-                                         "minutes",   "moment",    "month",   "months",  "morning", "night",   "nights",
-                                         "period",    "quarter",   "quarters", "week",   "weekend", "weeks",   "year"};
-  std::sort(words.begin(), words.end());
-  return words;
-}();
-
 }  // namespace
-
-bool text_context::may_start_expression(std::size_t at) const {
-  char const c = text_[at];
-  if (std::isdigit(static_cast<unsigned char>(c)) != 0) return true;
-  if (c == '\'' || c == '\xE2') return at + 3 < text_.size();
-  std::array<char, 24> buffer{};
-  std::string_view const w = lower_word(text_, at, buffer);
-  if (w.size() == 1 && (w[0] == 'q' || w[0] == 'h') && at + 1 < text_.size() &&
-      std::isdigit(static_cast<unsigned char>(text_[at + 1])) != 0) return true;  // "Q3", "H1"
-  static auto const functions = as_set(function_words);
-  static auto const units = as_set(unit_words);
-  if (!trigger_word(w)) return false;
-  if (!in(functions, w)) return true;
-  // A function word: look for a date word or a number among the next four words.
-  std::size_t i = at + w.size();
-  for (int next = 0; next < 4 && i < text_.size(); ++next) {
-    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '-' || text_[i] == '\n')) ++i;
-    if (i >= text_.size()) break;
-    if (std::isdigit(static_cast<unsigned char>(text_[i])) != 0 || text_[i] == '\'') return true;
-    std::array<char, 24> next_buffer{};
-    std::string_view const n = lower_word(text_, i, next_buffer);
-    if (n.empty()) break;
-    if (in(units, n) || (trigger_word(n) && !in(functions, n))) return true;
-    i += n.size();
-  }
-  return false;
-}
-
-
 
 std::optional<std::string> text_context::reject(ast::expression const& said, std::size_t begin, std::size_t end,
                                                 bool allow_latent) const {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 //
-// What the text around a candidate says about it: whether a word can start an expression at all
-// (a cheap prefilter that keeps the scanner fast), whether a match is a date or a homograph in this
+// What the text around a candidate says about it: whether a match is a date or a homograph in this
 // context ("May" the month or "may" the modal, "Sunday" or "Sunday Times"), and the tense of its
 // clause, which places weekdays and month names in the past or the future.
 #pragma once
@@ -18,9 +17,6 @@ namespace timeline::grammar {
 class text_context {
  public:
   explicit text_context(std::string_view text) : text_(text) {}
-
-  // False when no rule family can match a word starting at byte `at`.
-  bool may_start_expression(std::size_t at) const;
 
   // Why a match must be dropped in this context, or nullopt to keep it.
   std::optional<std::string> reject(ast::expression const& said, std::size_t begin, std::size_t end, bool allow_latent) const;

@@ -10,19 +10,14 @@
 #include <timeline/grammar/extract.hpp>
 
 #include "context.hpp"
+#include "dispatch.hpp"
 #include "refine.hpp"
 #include "resolve.hpp"
-#include "rules/families.hpp"
 
 namespace timeline::grammar {
 namespace {
 
 constexpr bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-using family = void (*)(char const*, char const*, std::vector<rules::candidate>&);
-// Order breaks ties between equally long matches: a calendar reading beats a duration reading of
-// the same words ("a year ago" is an offset from relative, not the duration "a year").
-constexpr family families[] = {rules::match_calendar, rules::match_relative, rules::match_holiday, rules::match_amount};
 
 // The text as the rules read it: ASCII only, so that Spirit's character classes never see a byte
 // above 127 (they assert on it in checked builds and are undefined behaviour for a negative char
@@ -77,6 +72,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   char const* const begin = lower.data();
   char const* const end = lower.data() + lower.size();
   text_context const context{text};
+  auto const& productions = dispatch::table::get();
   std::vector<temporal_mention> history;
   std::optional<temporal_mention> previous_quarter;
 
@@ -84,12 +80,19 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   while (i < text.size()) {
     char const ch = text[i];
     bool const word_start = (is_word_char(ch) || ch == '\'') && (i == 0 || !is_word_char(text[i - 1]));
-    if (!word_start || !context.may_start_expression(i)) {
+    if (!word_start) {
+      ++i;
+      continue;
+    }
+    dispatch::production_set const worth_trying = productions.worth_trying(lower, i);
+    if (worth_trying.empty()) {
       ++i;
       continue;
     }
     candidates.clear();
-    for (family f : families) f(begin + i, end, candidates);
+    // Family order breaks ties between equally long matches: a calendar reading beats a duration
+    // reading of the same words ("a year ago" is an offset from relative, not the duration "a year").
+    productions.try_each(worth_trying, begin + i, end, candidates);
     // Longest first; stable keeps family order among equals.
     std::stable_sort(candidates.begin(), candidates.end(), [](auto const& a, auto const& b) { return a.end > b.end; });
     bool taken = false;
@@ -115,7 +118,16 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
                       (rc.clause_tense == tense::past ? "past" : rc.clause_tense == tense::future ? "future" : "none") + ")");
       }
       if (m->when && (m->type == timex_type::date || m->type == timex_type::time) && m->granularity <= grain::year) history.push_back(*m);
-      if (m->when && m->granularity == grain::quarter && m->rule == std::string_view{"quarter"}) previous_quarter = *m;
+      // POLICY: the quarter a results report discusses, which "a year ago" and "the year-earlier
+      //   period" go back from, is the latest closed quarter it has named, else the latest named:
+      //   "profit rose in the third quarter after a flat second quarter; a year ago ..." and "the
+      //   fourth quarter should be weaker" both leave the third quarter discussed. On TBAQ, value F1
+      //   79.30 with the last quarter named, 79.58 with this.
+      auto const discussed_rank = [&dct](temporal_mention const& q) { return std::pair{q.when->latest < dct.day, q.when->earliest}; };
+      if (m->when && m->granularity == grain::quarter && m->rule == std::string_view{"quarter"} &&
+          (!previous_quarter || discussed_rank(*previous_quarter) < discussed_rank(*m))) {
+        previous_quarter = *m;
+      }
       found.push_back(std::move(*m));
       i = span_end;
       taken = true;

@@ -4,6 +4,7 @@
 // years), sets (every Monday, weekly, twice a year) and vague references (now, recently, soon,
 // in recent weeks).
 #include "../common.hpp"
+#include "first_set.hpp"
 
 namespace timeline::grammar::rules {
 namespace {
@@ -87,9 +88,20 @@ auto const future = named("future_ref") >>
 
 }  // namespace
 
-void match_amount(char const* first, char const* last, std::vector<candidate>& out) {
+std::vector<std::string> number_followers() {
+  // The words a number can be followed by inside a production: a unit ("48 hours", "10-year"), a
+  // month ("13 August", "13 of August"), a meridiem ("10 a.m.", "10 pm"), "o'clock", and "times"
+  // ("3 times a week"). Read from the same tables the productions use.
+  start_set followers = first_set(units);
+  first_detail::merge(followers, first_set(months));
+  first_detail::merge(followers, first_set(lit("a.m.") | lit("p.m.") | lit("am") | lit("pm") | lit("o'clock") | lit("of") | lit("times")));
+  return followers.words;
+}
+
+std::span<production const> amount_productions() {
   // References first: "the coming weeks" is FUTURE_REF, not the duration "the coming week(s)".
-  collect(first, last, out, present, current, past, future, length, span, recent_units, bare_units, every, adverb, times_per);
+  static std::vector<production> const table = production_table<present, current, past, future, length, span, recent_units, bare_units, every, adverb, times_per>();
+  return table;
 }
 
 }  // namespace timeline::grammar::rules

@@ -5,6 +5,7 @@
 // (Tuesday, last Friday, next Tuesday, Monday night) and clock times with or without a day
 // (10 a.m. Tuesday, 3:30 p.m., 22:35).
 #include "../common.hpp"
+#include "first_set.hpp"
 
 namespace timeline::grammar::rules {
 namespace {
@@ -174,11 +175,10 @@ auto const time_alone = named("clock_time") >> clock_time >> calendar;
 
 }  // namespace
 
-void match_calendar(char const* first, char const* last, std::vector<candidate>& out) {
-  collect(first, last, out, iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone,
-          fiscal_year, year_alone, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, deictic_day,
-          time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year);
+std::span<production const> calendar_productions() {
   (void)part_of_day_of;  // TimeML tags "[Oct. 23]" alone in "the night of Oct. 23"
+  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year>();
+  return table;
 }
 
 }  // namespace timeline::grammar::rules

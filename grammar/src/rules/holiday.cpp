@@ -3,6 +3,7 @@
 // Holiday family: Christmas Day, New Year's Eve, Easter, Thanksgiving..., with an optional year
 // ("Christmas 2023") or direction ("last Christmas").
 #include "../common.hpp"
+#include "first_set.hpp"
 #include "../holidays.hpp"
 
 namespace timeline::grammar::rules {
@@ -27,6 +28,9 @@ auto const holiday = named("holiday") >> -direction_word >> x3::lexeme[lowered[h
 
 }  // namespace
 
-void match_holiday(char const* first, char const* last, std::vector<candidate>& out) { collect(first, last, out, holiday); }
+std::span<production const> holiday_productions() {
+  static std::vector<production> const table = production_table<holiday>();
+  return table;
+}
 
 }  // namespace timeline::grammar::rules

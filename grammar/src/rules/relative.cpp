@@ -5,6 +5,7 @@
 // three days ago, two weeks later, the next day, early/mid/late X, the end of the month,
 // earlier/later this month, within the month, seasons and halves.
 #include "../common.hpp"
+#include "first_set.hpp"
 
 namespace timeline::grammar::rules {
 namespace {
@@ -135,10 +136,9 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 
 }  // namespace
 
-void match_relative(char const* first, char const* last, std::vector<candidate>& out) {
-  collect(first, last, out, earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter,
-          half, season, season_year, fuzzy, within, ago, from_now, earlier, later, the_quarter, latest_quarter,
-          year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year);
+std::span<production const> relative_productions() {
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year>();
+  return table;
 }
 
 }  // namespace timeline::grammar::rules

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+#include "dispatch.hpp"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace timeline::grammar::dispatch {
+namespace {
+
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Frequent words that start expressions only together with a date word soon after them ("the
+// past two weeks", "a year ago", "at the moment"): alone they would send most word starts of
+// running text through dozens of productions.
+constexpr std::array<std::string_view, 33> function_words{
+    "a",    "about", "after", "almost", "an",    "approximately", "around", "at",    "close", "each",  "end",
+    "every", "fewer", "for",  "in",     "just",  "least",         "less",   "middle", "more", "nearly", "no",
+    "one",  "only",  "over",  "right",  "roughly", "same",        "some",   "start", "that",  "the",   "up"};
+
+// Words that make a function word worth trying besides the first words of productions: calendar
+// units and the nouns of time that come second ("at present", "the following week").
+constexpr std::array<std::string_view, 30> unit_words{
+    "afternoon", "centuries", "century", "day",     "days",     "decade",  "decades", "evening", "following", "fortnight",
+    "future",    "half",      "hour",    "hours",   "minute",   "minutes", "moment",  "month",   "months",    "morning",
+    "night",     "nights",    "period",  "present", "quarter", "quarters", "week",    "weekend", "weeks",     "year"};
+
+template <std::size_t N>
+bool in(std::array<std::string_view, N> const& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+std::string_view word_at(std::string_view lower, std::size_t at) { return rules::first_word(lower.substr(at, 32)); }
+
+}  // namespace
+
+table const& table::get() {
+  static table const instance;
+  return instance;
+}
+
+table::table() {
+  for (auto const family : {rules::calendar_productions(), rules::relative_productions(), rules::holiday_productions(),
+                            rules::amount_productions()}) {
+    productions_.insert(productions_.end(), family.begin(), family.end());
+  }
+  if (productions_.size() > production_set::capacity) throw std::logic_error("dispatch: more productions than production_set holds");
+  for (std::size_t i = 0; i < productions_.size(); ++i) {
+    rules::start_set const& starts = productions_[i].starts;
+    if (starts.any) always_.add(i);
+    if (starts.digit) by_digit_.add(i);
+    if (starts.apostrophe) by_apostrophe_.add(i);
+    for (auto const& w : starts.words) by_word_[w].add(i);
+  }
+  for (auto& w : rules::number_followers()) number_followers_.insert(std::move(w));
+}
+
+production_set table::starting_with(std::string_view word) const {
+  production_set found;
+  auto const at = [this](std::string_view w) {
+    auto const it = by_word_.find(std::string{w});
+    return it == by_word_.end() ? production_set{} : it->second;
+  };
+  found |= at(word);
+  // "Tuesday's" starts as "Tuesday" does, "Mondays" as "Monday" (weekday_plural reads the "s" in
+  // the same lexeme). Short words are left alone: "as" is not a plural of "a".
+  if (auto const apostrophe = word.find('\''); apostrophe != std::string_view::npos) found |= at(word.substr(0, apostrophe));
+  else if (word.size() > 3 && word.back() == 's') found |= at(word.substr(0, word.size() - 1));
+  return found;
+}
+
+// A number starts an expression when it could be a year (four digits), a date or a time ("13/08",
+// "10:30"), has letters of its own ("13th", "1990s", "3Q"), or is followed by a word a production
+// reads after a number ("48 hours", "10 a.m.", "13 August"). Everything else ("$5.3 million", "by
+// 20 votes") is a count of something else, the bulk of the numbers in news text.
+bool table::number_worth_trying(std::string_view lower, std::size_t at) const {
+  std::size_t i = at;
+  while (i < lower.size() && is_digit(lower[i])) ++i;
+  std::size_t const digits = i - at;
+  if (digits == 4 || digits == 8) return true;
+  if (i == lower.size()) return false;
+  char const c = lower[i];
+  if (is_letter(c)) return true;
+  bool const digit_next = i + 1 < lower.size() && is_digit(lower[i + 1]);
+  if ((c == '/' || c == ':' || c == '-') && digit_next) return true;
+  if (c == '.' && digit_next) {  // "1.5 hours": the count goes on after its decimals
+    ++i;
+    while (i < lower.size() && is_digit(lower[i])) ++i;
+  }
+  if (i < lower.size() && lower[i] == '-') ++i;  // "10-year"
+  while (i < lower.size() && lower[i] == ' ') ++i;
+  if (i == lower.size()) return false;
+  if (is_digit(lower[i])) return true;  // "2 1/2 years"
+  return number_followers_.contains(std::string{word_at(lower, i)});
+}
+
+// Whether a date word or a number comes among the four words after a function word.
+bool table::date_word_follows(std::string_view lower, std::size_t i) const {
+  for (int next = 0; next < 4 && i < lower.size(); ++next) {
+    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '-' || lower[i] == '\n')) ++i;
+    if (i >= lower.size()) break;
+    if (is_digit(lower[i]) || lower[i] == '\'') return true;
+    std::string_view const n = word_at(lower, i);
+    if (n.empty()) break;
+    if (in(unit_words, n) || (!starting_with(n).empty() && !in(function_words, n))) return true;
+    i += n.size();
+  }
+  return false;
+}
+
+production_set table::worth_trying(std::string_view lower, std::size_t at) const {
+  char const c = lower[at];
+  production_set found = always_;
+  if (is_digit(c)) {
+    if (number_worth_trying(lower, at)) found |= by_digit_;
+    return found;
+  }
+  if (c == '\'') {
+    if (at + 1 < lower.size() && is_digit(lower[at + 1])) found |= by_apostrophe_;
+    return found;
+  }
+  std::string_view const w = word_at(lower, at);
+  production_set const starting = starting_with(w);
+  if (starting.empty()) return found;
+  if (in(function_words, w) && !date_word_follows(lower, at + w.size())) return found;
+  found |= starting;
+  return found;
+}
+
+void table::try_each(production_set const& set, char const* first, char const* last, std::vector<rules::candidate>& out) const {
+  for (std::size_t half = 0; half < 2; ++half) {
+    std::uint64_t bits = set.bits[half];
+    while (bits != 0) {
+      auto const bit = static_cast<std::size_t>(__builtin_ctzll(bits));
+      bits &= bits - 1;
+      productions_[half * 64 + bit].try_at(first, last, out);
+    }
+  }
+}
+
+}  // namespace timeline::grammar::dispatch
