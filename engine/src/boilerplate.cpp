@@ -238,8 +238,9 @@ std::vector<boilerplate_span> find_boilerplate(std::string_view text) {
     line_info info;
     info.span = line;
     info.width = detail::code_points(text, line);
-    std::string const folded = detail::fold(text.substr(line.begin, line.size()));
-    info.cls = classify(folded, info.width);
+    // Every class but prose is a short line (the longest, breadcrumbs and prompts, at most 160
+    // code points): a paragraph of running text is not folded and compared at all.
+    if (info.width <= 200) info.cls = classify(detail::fold(text.substr(line.begin, line.size())), info.width);
     info.finished = ends_finished(text, line);
     lines.push_back(info);
   }

@@ -59,7 +59,7 @@ table::table() {
 production_set table::starting_with(std::string_view word) const {
   production_set found;
   auto const at = [this](std::string_view w) {
-    auto const it = by_word_.find(std::string{w});
+    auto const it = by_word_.find(w);
     return it == by_word_.end() ? production_set{} : it->second;
   };
   found |= at(word);
@@ -92,7 +92,7 @@ bool table::number_worth_trying(std::string_view lower, std::size_t at) const {
   while (i < lower.size() && lower[i] == ' ') ++i;
   if (i == lower.size()) return false;
   if (is_digit(lower[i])) return true;  // "2 1/2 years"
-  return number_followers_.contains(std::string{word_at(lower, i)});
+  return number_followers_.contains(word_at(lower, i));
 }
 
 // Whether a date word or a number comes among the four words after a function word.

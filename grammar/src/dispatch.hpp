@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,10 +55,19 @@ class table {
   bool number_worth_trying(std::string_view lower, std::size_t at) const;
   bool date_word_follows(std::string_view lower, std::size_t after) const;
 
+  // Looked up with the string_view of a word of the text, without building a string.
+  struct word_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view w) const noexcept {
+      std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: words are short, and this inlines
+      for (char const c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+      return static_cast<std::size_t>(h);
+    }
+  };
   std::vector<rules::production> productions_;
-  std::unordered_map<std::string, production_set> by_word_;
+  std::unordered_map<std::string, production_set, word_hash, std::equal_to<>> by_word_;
   production_set by_digit_, by_apostrophe_, always_;
-  std::unordered_set<std::string> number_followers_;
+  std::unordered_set<std::string, word_hash, std::equal_to<>> number_followers_;
 };
 
 }  // namespace timeline::grammar::dispatch

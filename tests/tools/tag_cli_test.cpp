@@ -522,6 +522,23 @@ TEST_F(TagCommand, JsonLinesCarryTheirOwnDct) {
   EXPECT_EQ(lines[1]["timexes"].at(0)["value"], "2025-02-09");
 }
 
+// The JSON is written by hand for speed; it must be what nlohmann::json would have written, escapes
+// included: a tab inside a span, a quote and a backslash in the id, non-ASCII text kept as is.
+TEST_F(TagCommand, JsonIsWrittenExactlyAsAJsonLibraryWouldWriteIt) {
+  std::string const input = file("escapes.jsonl",
+                                 "{\"id\": \"a \\\"quoted\\\" \\\\ id\", \"dct\": \"2025-01-06\", "
+                                 "\"text\": \"Zürich voted on June\\t12, 2024 and «again» yesterday.\"}\n");
+  auto const r = tag({input});
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string const line = r.out.substr(0, r.out.find('\n'));
+  json const parsed = json::parse(line);
+  EXPECT_EQ(parsed["document"], "a \"quoted\" \\ id");
+  ASSERT_EQ(parsed["timexes"].size(), 2U) << line;
+  EXPECT_EQ(parsed["timexes"][0]["text"], "June\t12, 2024");
+  EXPECT_EQ(parsed["timexes"][0]["begin"], 16);  // code points: "ü" is one
+  EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(), line);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bad input: a message naming the file and the place, a clean exit status 1, the rest processed.
 

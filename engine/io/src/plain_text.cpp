@@ -104,7 +104,7 @@ bool reads_as_headline(std::string_view line) {
 }  // namespace
 
 engine::document make_document(article_fields fields, std::string text, date::sys_days today,
-                               std::vector<input_error>& errors) {
+                               std::vector<input_error>& errors, bool segment) {
   engine::document doc;
   doc.id = std::move(fields.id);
   doc.source = std::move(fields.source);
@@ -171,7 +171,11 @@ engine::document make_document(article_fields fields, std::string text, date::sy
     }
   }
 
-  engine::segment(doc);
+  if (segment) {
+    engine::segment(doc);
+  } else {
+    doc.boilerplate = engine::merge_boilerplate(view, std::move(doc.boilerplate));
+  }
   return doc;
 }
 

@@ -390,7 +390,7 @@ class reader {
         break;
     }
     std::vector<input_error> errors;
-    out.document = make_document(std::move(fields), std::move(text), today_, errors);
+    out.document = make_document(std::move(fields), std::move(text), today_, errors, options_.segment);
     for (auto& e : errors) {
       out.errors.push_back(std::move(e));
     }
@@ -457,7 +457,7 @@ class reader {
         out.errors.emplace_back(record.fields.id, e.place(), e.message());
       }
       std::vector<input_error> text_errors;
-      out.document = make_document(std::move(record.fields), std::move(record.text), today_, text_errors);
+      out.document = make_document(std::move(record.fields), std::move(record.text), today_, text_errors, options_.segment);
       for (auto& e : text_errors) {
         out.errors.push_back(std::move(e));
       }

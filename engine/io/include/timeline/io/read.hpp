@@ -56,6 +56,8 @@ struct read_options {
   std::size_t max_document_bytes = std::size_t{16} << 20U;
   // "Today", for refusing publication dates in the future; the system clock when unset.
   std::optional<date::sys_days> today;
+  // Cut each document into paragraphs and sentences. `timeline tag` reads neither and turns it off.
+  bool segment = true;
 };
 
 // One document read, with what its container carried besides the document.
