@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <cctype>
 #include <cstring>
 #include <unordered_set>
@@ -172,31 +173,44 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
 //   is past, but "said Tuesday that the bridge will reopen on Friday" is future (the reported
 //   clause, opened by "that", has its own tense). A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
 //   most recent day, dates the nearest plausible year. Corpus: fixtures/corpus/en/weekday.jsonl.
-tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
-  std::size_t left = begin;
-  while (left > 0 && !sentence_break(text_, left - 1)) --left;
+std::string_view text_context::lower_word_at(std::size_t at) const {
+  std::size_t n = 0;
+  while (at + n < lower_.size() && n < 23 && (is_alpha(lower_[at + n]) || (lower_[at + n] == '\'' && n > 0))) ++n;
+  return lower_.substr(at, n);
+}
 
-  // Collect up to 12 words before the expression, nearest first.
-  std::vector<std::string> words;
+tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
+  // Up to 12 words before the expression in its sentence, nearest first. Letters and apostrophes
+  // are never a sentence break, so only the gaps between words are checked for one.
+  std::array<std::string_view, 12> word_storage;
+  std::size_t word_count = 0;
   std::size_t i = begin;
-  while (i > left && words.size() < 12) {
+  while (word_count < word_storage.size()) {
     std::size_t j = i;
-    while (j > left && !(is_alpha(text_[j - 1]) || text_[j - 1] == '\'')) --j;
+    bool at_break = false;
+    while (j > 0 && !(is_alpha(text_[j - 1]) || text_[j - 1] == '\'')) {
+      if (sentence_break(text_, j - 1)) {
+        at_break = true;
+        break;
+      }
+      --j;
+    }
+    if (at_break || j == 0) break;
     std::size_t k = j;
-    while (k > left && (is_alpha(text_[k - 1]) || text_[k - 1] == '\'')) --k;
-    if (k == j) break;
-    std::string w = word_at(text_, k);
-    if (w.size() > 3 && w.ends_with("n't")) w = w.substr(0, w.size() - 3);
-    words.push_back(std::move(w));
+    while (k > 0 && (is_alpha(text_[k - 1]) || text_[k - 1] == '\'')) --k;
+    std::string_view w = lower_word_at(k);
+    if (w.size() > 3 && w.ends_with("n't")) w.remove_suffix(3);
+    word_storage[word_count++] = w;
     i = k;
   }
+  std::span<std::string_view const> const words{word_storage.data(), word_count};
   std::optional<std::size_t> future_at;
   std::optional<std::size_t> reporting_at;
   bool past = false;
   for (std::size_t n = 0; n < words.size(); ++n) {
     std::string_view const w = words[n];
-    std::string_view const after = n > 0 ? std::string_view{words[n - 1]} : std::string_view{};
-    std::string_view const before = n + 1 < words.size() ? std::string_view{words[n + 1]} : std::string_view{};
+    std::string_view const after = n > 0 ? words[n - 1] : std::string_view{};
+    std::string_view const before = n + 1 < words.size() ? words[n + 1] : std::string_view{};
     if (in(reporting_verbs, w)) {
       if (!reporting_at) reporting_at = n;
     } else if (in(future_cues, w) || w.ends_with("'ll") || (after == "to" && in(future_before_to, w)) ||
@@ -233,7 +247,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     }
     if (i_right < text_.size() && text_[i_right] == ',') break;
     if (i_right >= text_.size() || sentence_break(text_, i_right)) break;
-    std::string const w = word_at(text_, i_right);
+    std::string_view const w = lower_word_at(i_right);
     i_right += std::max<std::size_t>(w.size(), 1);
     if (in(reporting_verbs, w) || past_word(w)) return tense::none;
     if (in(future_cues, w) || w.ends_with("'ll")) return tense::future;

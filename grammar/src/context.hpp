@@ -16,7 +16,8 @@ namespace timeline::grammar {
 
 class text_context {
  public:
-  explicit text_context(std::string_view text) : text_(text) {}
+  // `text` is the grammar's ASCII view, `lower` the same in lower case (extract.cpp makes both).
+  text_context(std::string_view text, std::string_view lower) : text_(text), lower_(lower) {}
 
   // Why a match must be dropped in this context, or nullopt to keep it.
   std::optional<std::string> reject(ast::expression const& said, std::size_t begin, std::size_t end, bool allow_latent) const;
@@ -25,7 +26,11 @@ class text_context {
   tense clause_tense(std::size_t begin, std::size_t end) const;
 
  private:
+  // The lower-case word of letters (and apostrophes) at `at`, at most 23 characters.
+  std::string_view lower_word_at(std::size_t at) const;
+
   std::string_view text_;
+  std::string_view lower_;
 };
 
 }  // namespace timeline::grammar

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
 
 namespace timeline::grammar::dispatch {
@@ -26,14 +27,46 @@ constexpr std::array<std::string_view, 30> unit_words{
     "future",    "half",      "hour",    "hours",   "minute",   "minutes", "moment",  "month",   "months",    "morning",
     "night",     "nights",    "period",  "present", "quarter", "quarters", "week",    "weekend", "weeks",     "year"};
 
-template <std::size_t N>
-bool in(std::array<std::string_view, N> const& words, std::string_view w) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 std::string_view word_at(std::string_view lower, std::size_t at) { return rules::first_word(lower.substr(at, 32)); }
 
 }  // namespace
+
+table::word_table::word_table() : slots_(4096) {}
+
+bool table::word_table::pack(std::string_view word, key& out) noexcept {
+  if (word.empty() || word.size() > sizeof out.part) return false;
+  std::memcpy(out.part, word.data(), word.size());
+  return true;
+}
+
+std::size_t table::word_table::slot_of(key const& k) const noexcept {
+  std::uint64_t const h = (k.part[0] * 0x9E3779B97F4A7C15ULL) ^ (k.part[1] * 0xC2B2AE3D27D4EB4FULL) ^ (k.part[2] * 0x165667B19E3779F9ULL);
+  return static_cast<std::size_t>((h ^ (h >> 29)) & (slots_.size() - 1));
+}
+
+table::word_info& table::word_table::insert(std::string_view word) {
+  key k;
+  if (!pack(word, k)) throw std::logic_error("dispatch: a first word longer than the table holds: " + std::string{word});
+  for (std::size_t i = slot_of(k);; i = (i + 1) & (slots_.size() - 1)) {
+    slot& s = slots_[i];
+    if (!s.used) {
+      s.used = true;
+      s.k = k;
+      return s.info;
+    }
+    if (s.k == k) return s.info;
+  }
+}
+
+table::word_info const* table::word_table::find(std::string_view word) const noexcept {
+  key k;
+  if (!pack(word, k)) return nullptr;
+  for (std::size_t i = slot_of(k);; i = (i + 1) & (slots_.size() - 1)) {
+    slot const& s = slots_[i];
+    if (!s.used) return nullptr;
+    if (s.k == k) return &s.info;
+  }
+}
 
 table const& table::get() {
   static table const instance;
@@ -51,16 +84,18 @@ table::table() {
     if (starts.any) always_.add(i);
     if (starts.digit) by_digit_.add(i);
     if (starts.apostrophe) by_apostrophe_.add(i);
-    for (auto const& w : starts.words) by_word_[w].add(i);
+    for (auto const& w : starts.words) words_.insert(w).starts.add(i);
   }
-  for (auto& w : rules::number_followers()) number_followers_.insert(std::move(w));
+  for (auto const w : function_words) words_.insert(w).function_word = true;
+  for (auto const w : unit_words) words_.insert(w).time_noun = true;
+  for (auto const& w : rules::number_followers()) words_.insert(w).number_follower = true;
 }
 
 production_set table::starting_with(std::string_view word) const {
   production_set found;
   auto const at = [this](std::string_view w) {
-    auto const it = by_word_.find(w);
-    return it == by_word_.end() ? production_set{} : it->second;
+    word_info const* const known = info(w);
+    return known == nullptr ? production_set{} : known->starts;
   };
   found |= at(word);
   // "Tuesday's" starts as "Tuesday" does, "Mondays" as "Monday" (weekday_plural reads the "s" in
@@ -92,7 +127,8 @@ bool table::number_worth_trying(std::string_view lower, std::size_t at) const {
   while (i < lower.size() && lower[i] == ' ') ++i;
   if (i == lower.size()) return false;
   if (is_digit(lower[i])) return true;  // "2 1/2 years"
-  return number_followers_.contains(word_at(lower, i));
+  word_info const* const follower = info(word_at(lower, i));
+  return follower != nullptr && follower->number_follower;
 }
 
 // Whether a date word or a number comes among the four words after a function word.
@@ -103,7 +139,9 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
     if (is_digit(lower[i]) || lower[i] == '\'') return true;
     std::string_view const n = word_at(lower, i);
     if (n.empty()) break;
-    if (in(unit_words, n) || (!starting_with(n).empty() && !in(function_words, n))) return true;
+    word_info const* const known = info(n);
+    bool const function_word = known != nullptr && known->function_word;
+    if ((known != nullptr && known->time_noun) || (!function_word && !starting_with(n).empty())) return true;
     i += n.size();
   }
   return false;
@@ -123,7 +161,9 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
   std::string_view const w = word_at(lower, at);
   production_set const starting = starting_with(w);
   if (starting.empty()) return found;
-  if (in(function_words, w) && !date_word_follows(lower, at + w.size())) return found;
+  if (word_info const* const known = info(w); known != nullptr && known->function_word && !date_word_follows(lower, at + w.size())) {
+    return found;
+  }
   found |= starting;
   return found;
 }

@@ -71,7 +71,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   std::vector<rules::candidate> candidates;
   char const* const begin = lower.data();
   char const* const end = lower.data() + lower.size();
-  text_context const context{text};
+  text_context const context{text, lower};
   auto const& productions = dispatch::table::get();
   std::vector<temporal_mention> history;
   std::optional<temporal_mention> previous_quarter;
