@@ -59,8 +59,16 @@ table::word_info& table::word_table::insert(std::string_view word) {
 }
 
 table::word_info const* table::word_table::find(std::string_view word) const noexcept {
+  if (word.empty() || word.size() > sizeof(key::part)) return nullptr;
+  // Three fixed-size loads, masked to the word: the caller guarantees `padding` readable bytes
+  // after the word (dispatch.hpp), so no variable-length copy is needed.
   key k;
-  if (!pack(word, k)) return nullptr;
+  std::memcpy(k.part, word.data(), sizeof k.part);
+  std::size_t const n = word.size();
+  for (std::size_t p = 0; p < 3; ++p) {
+    std::size_t const have = n > p * 8 ? std::min<std::size_t>(n - p * 8, 8) : 0;
+    k.part[p] = have == 8 ? k.part[p] : have == 0 ? 0 : k.part[p] & ((std::uint64_t{1} << (have * 8)) - 1);
+  }
   for (std::size_t i = slot_of(k);; i = (i + 1) & (slots_.size() - 1)) {
     slot const& s = slots_[i];
     if (!s.used) return nullptr;

@@ -37,8 +37,12 @@ class table {
  public:
   static table const& get();
 
-  // The productions worth trying at byte `at` of `lower` (the lower-case ASCII view), a word
-  // start; empty when none can match there.
+  // Bytes that must be readable after the end of the text given to worth_trying: words are
+  // loaded eight bytes at a time.
+  static constexpr std::size_t padding = 24;
+
+  // The productions worth trying at byte `at` of `lower` (the lower-case ASCII view, followed in
+  // memory by `padding` readable bytes), a word start; empty when none can match there.
   production_set worth_trying(std::string_view lower, std::size_t at) const;
 
   // Tries each production of `set` at `first`, in family order, appending the matches.
@@ -67,7 +71,7 @@ class table {
    public:
     word_table();
     word_info& insert(std::string_view word);
-    word_info const* find(std::string_view word) const noexcept;
+    word_info const* find(std::string_view word) const noexcept;  // `padding` bytes readable after `word`
 
    private:
     struct key {

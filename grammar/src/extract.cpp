@@ -63,10 +63,11 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   ascii_view const view = make_ascii_view(original);
   std::string_view const text = view.text;
   // The rules match lower case (common.hpp, `lowered`); the context filters read the cased view.
-  std::string lower{text};
-  for (char& ch : lower) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
+  // Zero bytes after the end, which the scanner's word loads may read (dispatch.hpp).
+  std::string lower_buffer(text.size() + dispatch::table::padding, '\0');
+  std::transform(text.begin(), text.end(), lower_buffer.begin(),
+                 [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
+  std::string_view const lower{lower_buffer.data(), text.size()};
   std::vector<temporal_mention> found;
   std::vector<rules::candidate> candidates;
   char const* const begin = lower.data();
