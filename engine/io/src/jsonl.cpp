@@ -58,7 +58,7 @@ jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, st
     throw input_error{file_name, place,
                       text == record.end() ? "no \"text\" field" : "\"text\" must be a string"};
   }
-  out.text = text->get<std::string>();
+  out.text = std::move(text->get_ref<std::string&>());  // the largest field: moved, not copied
   out.fields.id = string_field(record, "id", file_name, place);
   out.fields.title = string_field(record, "title", file_name, place);
   out.fields.url = string_field(record, "url", file_name, place);
