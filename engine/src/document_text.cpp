@@ -127,6 +127,11 @@ std::vector<text_span> split_lines(std::string_view text, text_span within) {
   std::size_t start = within.begin;
   std::size_t pos = within.begin;
   while (pos < within.end) {
+    // ASCII other than CR and LF is never a line break: skipped without decoding.
+    if (auto const c = static_cast<unsigned char>(text[pos]); c < 0x80 && c != '\n' && c != '\r') {
+      ++pos;
+      continue;
+    }
     decoded const d = decode_at(text, pos);
     if (is_line_break(d.cp)) {
       lines.push_back({start, pos});
@@ -165,8 +170,8 @@ text_span trim(std::string_view text, text_span span) noexcept {
 
 std::size_t code_points(std::string_view text, text_span span) noexcept {
   std::size_t count = 0;
-  for (std::size_t pos = span.begin; pos < span.end; pos += decode_at(text, pos).length) {
-    ++count;
+  for (std::size_t pos = span.begin; pos < span.end; ++count) {
+    pos += static_cast<unsigned char>(text[pos]) < 0x80 ? 1 : decode_at(text, pos).length;
   }
   return count;
 }

@@ -24,20 +24,29 @@ constexpr bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A'
 // in others). Typographic quotes, dashes and no-break spaces become their ASCII forms, other
 // non-ASCII characters one letter 'x' each (a letter, so "Zürich" stays one word); `origin` maps
 // every byte of the view back to the text, one past the end included.
+// Most news text is pure ASCII: then the view is the text itself and `origin` stays empty (the
+// identity), instead of a copy and eight bytes of map per byte.
 struct ascii_view {
-  std::string text;
+  std::string_view original;
+  std::string copy;
   std::vector<std::size_t> origin;
+
+  std::string_view text() const { return origin.empty() ? original : std::string_view{copy}; }
+  std::size_t to_text(std::size_t at) const { return origin.empty() ? at : origin[at]; }
 };
 
 ascii_view make_ascii_view(std::string_view text) {
   ascii_view v;
-  v.text.reserve(text.size());
+  v.original = text;
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return v;
+  std::string& copy = v.copy;
+  copy.reserve(text.size());
   v.origin.reserve(text.size() + 1);
   std::size_t i = 0;
   while (i < text.size()) {
     auto const c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      v.text += static_cast<char>(c);
+      copy += static_cast<char>(c);
       v.origin.push_back(i++);
       continue;
     }
@@ -49,7 +58,7 @@ ascii_view make_ascii_view(std::string_view text) {
     else if (sequence == "\xE2\x80\x9C" || sequence == "\xE2\x80\x9D") replacement = '"';
     else if (sequence == "\xE2\x80\x93" || sequence == "\xE2\x80\x94") replacement = '-';
     else if (sequence == "\xC2\xA0" || sequence == "\xE2\x80\xAF") replacement = ' ';
-    v.text += replacement;
+    copy += replacement;
     v.origin.push_back(i);
     i += length;
   }
@@ -61,7 +70,7 @@ ascii_view make_ascii_view(std::string_view text) {
 
 std::vector<temporal_mention> extract(std::string_view original, reference_time const& dct, extract_options const& options) {
   ascii_view const view = make_ascii_view(original);
-  std::string_view const text = view.text;
+  std::string_view const text = view.text();
   // The rules match lower case (common.hpp, `lowered`); the context filters read the cased view.
   // Zero bytes after the end, which the scanner's word loads may read (dispatch.hpp).
   std::string lower_buffer(text.size() + dispatch::table::padding, '\0');
@@ -138,8 +147,8 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   }
   std::vector<temporal_mention> refined = refine(std::move(found), text, options);
   for (auto& m : refined) {
-    m.begin = view.origin[m.begin];
-    m.end = view.origin[m.end];
+    m.begin = view.to_text(m.begin);
+    m.end = view.to_text(m.end);
   }
   return refined;
 }
