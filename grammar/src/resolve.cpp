@@ -520,8 +520,10 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
                        ? place([&](int cy) { return quarter_interval(cy, s.quarter); }, field::quarter)
                        : (b.m.stated |= field::quarter, b.m.implied |= field::year,
+                          // by_tense: the 120-day look-ahead of month names would make "the fiscal first
+                          // quarter" said in October next year's (TBAQ: 1989-Q1, 3 of 3).
                           pick_year(dct_year, dct, quarter_tense,
-                                    [&](int cy) -> std::optional<day_interval> { return quarter_interval(cy, s.quarter); }));
+                                    [&](int cy) -> std::optional<day_interval> { return quarter_interval(cy, s.quarter); }, default_year::by_tense));
     if (!y) return std::nullopt;
     whole = quarter_interval(*y, s.quarter);
     g = grain::quarter;
