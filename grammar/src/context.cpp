@@ -328,6 +328,18 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     //   3, while it tags "now" inside the clause. Corpus: fixtures/corpus/en/vague.jsonl.
     return "discourse \"Now,\"";
   }
+  if (rule == "relative_period" || rule == "deictic_day") {
+    // POLICY: a capitalised "Week" or "Today" inside a sentence names a programme or a paper:
+    //   ABC's "This Week", "USA Today" (TBAQ: 3 of 3 untagged).
+    std::size_t last = end;
+    while (last > begin && is_alpha(text_[last - 1])) --last;
+    bool const capital = std::isupper(static_cast<unsigned char>(text_[last])) != 0 && last + 1 < end &&
+                         std::islower(static_cast<unsigned char>(text_[last + 1])) != 0;  // "LAST WEEK" is shouted, not a title
+    if (rule == "relative_period" && capital && last > begin) return "a title (\"This Week\")";
+    if (rule == "deictic_day" && capital && last == begin && q < p && std::isupper(static_cast<unsigned char>(text_[q])) != 0 && p == begin - 1) {
+      return "a name (\"USA Today\")";
+    }
+  }
   if (rule == "clock_time" && before == "high") return "\"high noon\" is an idiom";
   if (rule == "decade" && said.two_digit_year && (before == "his" || before == "her" || before == "their" || before == "my" || before == "your" || before == "our")) {
     return "an age (\"in his 30s\")";
