@@ -340,6 +340,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
       return "a name (\"USA Today\")";
     }
   }
+  if (rule == "present_ref" && before == "then") return "\"then current\" is past";
   if (rule == "clock_time" && before == "high") return "\"high noon\" is an idiom";
   if (rule == "decade" && said.two_digit_year && (before == "his" || before == "her" || before == "their" || before == "my" || before == "your" || before == "our")) {
     return "an age (\"in his 30s\")";
