@@ -340,6 +340,10 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
       return "a name (\"USA Today\")";
     }
   }
+  if (rule == "set_adverb" && p > 0 && (text_[p - 1] == '%' || before == "percent")) {
+    // POLICY: "rose 8.5% annually" is a growth rate, not a recurring time (TBAQ: 2 of 2 untagged).
+    return "a growth rate";
+  }
   if (rule == "present_ref" && before == "then") return "\"then current\" is past";
   if (rule == "clock_time" && before == "high") return "\"high noon\" is an idiom";
   if (rule == "decade" && said.two_digit_year && (before == "his" || before == "her" || before == "their" || before == "my" || before == "your" || before == "our")) {
