@@ -115,14 +115,21 @@ auto const the_quarter = named("the_quarter") >> (the | kw("this") | kw("that"))
 auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw("most") >> kw("recent")) >> -kw("fiscal") >> (kw("quarter") | kw("period")) >>
                             x3::eps[put(&E::reading, ast::special::latest_quarter)] >> special;
 auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
+// "the year-earlier third quarter" is one expression (TBAQ tags it whole, 2 of 2).
 auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
-                             -(kw("quarter") | kw("period")) >> x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
+                             -(attempt[quarter_number >> -lit('-') >> kw("quarter")] | kw("quarter") | kw("period")) >>
+                             x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
 // "the year ended March 31" is a length of a year in results reports; "the full year" the DCT's.
 auto const the_year_ended = named("the_year_ended") >> the >> -kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
                             (&(kw("ended") | kw("ending")) | kw("fiscal") >> x3::eps) >> x3::eps[put(&E::what, ast::kind::duration)];
 auto const the_fiscal_year = named("the_fiscal_year") >> the >> kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
                              x3::eps[put(&E::what, ast::kind::duration)];
-auto const the_full_year = named("the_full_year") >> the >> kw("full") >> kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, 0)] >>
+// POLICY: "the year" alone is the DCT's year ("for the year", "a high for the year", "the first nine
+//   months of the year": TBAQ 3 of 3, plus "the full year" 2 of 2). Not when it is counted from
+//   something else: "the year before", "the year since the attack", "the year of the flood".
+auto const the_full_year = named("the_full_year") >> the >> -kw("full") >> kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, 0)] >>
+                           !(kw("before") | kw("after") | kw("earlier") | kw("later") | kw("ago") | kw("since") | kw("of") | kw("to") |
+                             kw("when") | kw("that") | kw("in") >> kw("which") | x3::digit) >>
                            x3::eps[put(&E::has_shift, true)] >> calendar;
 auto const the_weekend = named("the_weekend") >> the >> kw("weekend")[put(&E::reading, ast::special::the_weekend)] >> special;
 auto const anaphoric_period = named("anaphoric_period") >> the >>
