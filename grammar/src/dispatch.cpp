@@ -150,6 +150,11 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
     word_info const* const known = info(n);
     bool const function_word = known != nullptr && known->function_word;
     if ((known != nullptr && known->time_noun) || (!function_word && !starting_with(n).empty())) return true;
+    // "the latest quarter's results": a noun of time through its possessive.
+    if (auto const apostrophe = n.find('\''); apostrophe != std::string_view::npos) {
+      word_info const* const stem = info(n.substr(0, apostrophe));
+      if (stem != nullptr && stem->time_noun) return true;
+    }
     i += n.size();
   }
   return false;
