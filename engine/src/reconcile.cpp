@@ -29,16 +29,8 @@ namespace {
 
 constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
 
-std::string day_text(date::sys_days d) {
-  date::year_month_day const ymd{d};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buffer;
-}
-
 std::string interval_text(grammar::day_interval const& i) {
-  return i.earliest == i.latest ? day_text(i.earliest) : day_text(i.earliest) + ".." + day_text(i.latest);
+  return i.earliest == i.latest ? grammar::day_value(i.earliest) : grammar::day_value(i.earliest) + ".." + grammar::day_value(i.latest);
 }
 
 std::string one_line(std::string_view s) {
@@ -360,7 +352,7 @@ struct reconciler::state {
     if (mr.m.mod == modality::reported) {
       std::uint32_t const c = new_claim({claim_kind::tense, mi, mr.event, mr.doc,
                                          "reported, so no later than " + (speech ? mr.m.said_at->value + " (when it was said)"
-                                                                                 : (dct_node ? std::string{"the publication date"} : day_text(reference))),
+                                                                                 : (dct_node ? std::string{"the publication date"} : grammar::day_value(reference))),
                                          std::nullopt, grammar::grain::unspecified, claim_strength::soft, false});
       if (speech) add_range(end, origin, std::nullopt, days_of(mr.m.said_at->when->latest), c);
       else if (dct_node) add_range(end, *dct_node, std::nullopt, 0, c);
@@ -369,7 +361,7 @@ struct reconciler::state {
       std::uint32_t const c = new_claim({claim_kind::tense, mi, mr.event, mr.doc,
                                          std::string{to_string(mr.m.mod)} + ", so no earlier than " +
                                              (speech ? mr.m.said_at->value + " (when it was said)"
-                                                     : (dct_node ? std::string{"the publication date"} : day_text(reference))),
+                                                     : (dct_node ? std::string{"the publication date"} : grammar::day_value(reference))),
                                          std::nullopt, grammar::grain::unspecified, claim_strength::soft, false});
       if (speech) add_range(start, origin, days_of(mr.m.said_at->when->earliest), std::nullopt, c);
       else if (dct_node) add_range(start, *dct_node, 0, std::nullopt, c);
@@ -495,8 +487,8 @@ struct reconciler::state {
       }
     }
     if (floor) {
-      rec.evidence.push_back("it reports events as past in " + day_text(*floor).substr(0, 4) + ", so it was written after " +
-                             day_text(*floor));
+      rec.evidence.push_back("it reports events as past in " + grammar::day_value(*floor).substr(0, 4) + ", so it was written after " +
+                             grammar::day_value(*floor));
       if (!window) window = grammar::day_interval{*floor, *floor + 2 * options.dct_margin};
       else window->earliest = std::max(window->earliest, *floor);
     }

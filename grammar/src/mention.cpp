@@ -62,4 +62,49 @@ std::string_view to_string(anchor_kind anchor) noexcept {
   return "none";
 }
 
+namespace {
+
+// Appends n in decimal, zero-padded to `width` digits. By hand: the tagger writes two days per
+// expression, and snprintf or a stream cost more than the rest of the output.
+void append_padded(std::string& out, unsigned long long n, std::size_t width) {
+  char digits[24];
+  std::size_t count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n != 0);
+  for (std::size_t i = count; i < width; ++i) out += '0';
+  while (count > 0) out += digits[--count];
+}
+
+void append_year(std::string& out, int year) {
+  if (year < 0) out += '-';
+  append_padded(out, static_cast<unsigned long long>(year < 0 ? -static_cast<long long>(year) : year), 4);
+}
+
+}  // namespace
+
+std::string year_value(int year) {
+  std::string out;
+  append_year(out, year);
+  return out;
+}
+
+std::string month_value(int year, unsigned month) {
+  std::string out;
+  out.reserve(8);
+  append_year(out, year);
+  out += '-';
+  append_padded(out, month, 2);
+  return out;
+}
+
+std::string day_value(date::sys_days day) {
+  date::year_month_day const ymd{day};
+  std::string out = month_value(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+  out += '-';
+  append_padded(out, static_cast<unsigned>(ymd.day()), 2);
+  return out;
+}
+
 }  // namespace timeline::grammar

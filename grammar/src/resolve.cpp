@@ -26,20 +26,9 @@ std::string pad(long long n, int width) {
   std::snprintf(buffer, sizeof buffer, "%0*lld", width, n);
   return buffer;
 }
-std::string year_text(int y) {
-  if (y >= 0) return pad(y, 4);
-  std::string text{"-"};  // appended, not "-" + ...: g++ 12 -O3 warns falsely on that form
-  text += pad(-y, 4);
-  return text;
-}
-std::string day_value(sys_days d) {
-  year_month_day const ymd{d};
-  return year_text(int(ymd.year())) + "-" + pad(unsigned(ymd.month()), 2) + "-" + pad(unsigned(ymd.day()), 2);
-}
-std::string month_value(int y, unsigned m) { return year_text(y) + "-" + pad(m, 2); }
 std::string week_value(sys_days d) {
   iso_week::year_weeknum_weekday const w{d};
-  return year_text(int(w.year())) + "-W" + pad(unsigned(w.weeknum()), 2);
+  return year_value(int(w.year())) + "-W" + pad(unsigned(w.weeknum()), 2);
 }
 char const* part_code(unsigned part) {
   static char const* const codes[] = {"", "MO", "AF", "EV", "NI", "MI", "DT"};
@@ -210,13 +199,13 @@ std::optional<period> period_of(sys_days d, ast::unit u) {
     case ast::unit::month: return period{month_value(y, m), {first_of(y, m), last_of(y, m)}, grain::month};
     case ast::unit::quarter: {
       unsigned const q = (m - 1) / 3 + 1;
-      return period{year_text(y) + "-Q" + std::to_string(q), quarter_interval(y, q), grain::quarter};
+      return period{year_value(y) + "-Q" + std::to_string(q), quarter_interval(y, q), grain::quarter};
     }
     case ast::unit::half: {
       unsigned const h = m <= 6 ? 1 : 2;
-      return period{year_text(y) + "-H" + std::to_string(h), half_interval(y, h), grain::half_year};
+      return period{year_value(y) + "-H" + std::to_string(h), half_interval(y, h), grain::half_year};
     }
-    case ast::unit::year: return period{year_text(y), {first_of(y, 1), last_of(y, 12)}, grain::year};
+    case ast::unit::year: return period{year_value(y), {first_of(y, 1), last_of(y, 12)}, grain::year};
     case ast::unit::decade: {
       int const dec = y / 10;
       return period{std::to_string(dec), {first_of(dec * 10, 1), last_of(dec * 10 + 9, 12)}, grain::decade};
@@ -373,11 +362,11 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       // "the 1988 quarter": the quarter being discussed, in that year; else the year itself.
       if (c.previous_quarter && c.previous_quarter->when) {
         unsigned const q = (month_of(c.previous_quarter->when->earliest) - 1) / 3 + 1;
-        b.date_at(year_text(s.year) + "-Q" + std::to_string(q), quarter_interval(s.year, q), grain::quarter);
+        b.date_at(year_value(s.year) + "-Q" + std::to_string(q), quarter_interval(s.year, q), grain::quarter);
         b.m.anchor = anchor_kind::previous;
         b.m.anchor_value = c.previous_quarter->value;
       } else {
-        b.date_at(year_text(s.year), {first_of(s.year, 1), last_of(s.year, 12)}, grain::year);
+        b.date_at(year_value(s.year), {first_of(s.year, 1), last_of(s.year, 12)}, grain::year);
         b.m.anchor = anchor_kind::none;
       }
       return b.m;
@@ -541,7 +530,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     if (!y) return std::nullopt;
     whole = quarter_interval(*y, s.quarter);
     g = grain::quarter;
-    value = year_text(*y) + "-Q" + std::to_string(s.quarter);
+    value = year_value(*y) + "-Q" + std::to_string(s.quarter);
   } else if (s.half != 0) {
     // As a quarter: "the first half" reported in November is this year's, not next year's.
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
@@ -552,17 +541,17 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     if (!y) return std::nullopt;
     whole = half_interval(*y, s.half);
     g = grain::half_year;
-    value = year_text(*y) + "-H" + std::to_string(s.half);
+    value = year_value(*y) + "-H" + std::to_string(s.half);
   } else if (s.season != 0) {
     auto const y = place([&](int cy) { return season_interval(cy, s.season); }, field::season, default_year::by_tense);
     if (!y) return std::nullopt;
     whole = season_interval(*y, s.season);
     g = grain::season;
-    value = year_text(*y) + "-" + season_code(s.season);
+    value = year_value(*y) + "-" + season_code(s.season);
   } else if (year >= 0) {
     whole = day_interval{first_of(year, 1), last_of(year, 12)};
     g = grain::year;
-    value = year_text(year);
+    value = year_value(year);
   } else if (s.decade >= 0) {
     int decade = s.decade;
     if (s.two_digit_year) {

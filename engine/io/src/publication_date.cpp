@@ -619,19 +619,6 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
 
 date::sys_days today_utc() { return date::floor<date::days>(std::chrono::system_clock::now()); }
 
-std::string format_day(date::sys_days day) {
-  date::year_month_day const ymd{day};
-  int const year = static_cast<int>(ymd.year());
-  // The tagger writes two of these per expression: digits by hand rather than through a stream.
-  if (year < 0 || year > 9999) return date::format("%F", day);
-  std::string out = "0000-00-00";
-  auto const put = [&out](std::size_t at, unsigned value, int width) {
-    for (int i = width - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
-  };
-  put(0, static_cast<unsigned>(year), 4);
-  put(5, static_cast<unsigned>(ymd.month()), 2);
-  put(8, static_cast<unsigned>(ymd.day()), 2);
-  return out;
-}
+std::string format_day(date::sys_days day) { return grammar::day_value(day); }
 
 }  // namespace timeline::io

@@ -144,4 +144,10 @@ struct temporal_mention {
   friend bool operator==(temporal_mention const&, temporal_mention const&) = default;
 };
 
+// TIMEX3 calendar values, the one formatter every layer uses: year_value(1998) is "1998",
+// year_value(-44) "-0044"; month_value(2025, 8) is "2025-08"; day_value(2025_y/8/13) "2025-08-13".
+std::string year_value(int year);
+std::string month_value(int year, unsigned month);
+std::string day_value(date::sys_days day);
+
 }  // namespace timeline::grammar
