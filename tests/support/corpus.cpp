@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <timeline/io/publication_date.hpp>
+
 namespace timeline::testing {
 namespace {
 
@@ -47,25 +49,27 @@ void check_keys(json const& object, std::array<std::string_view, N> const& allow
   }
 }
 
+// The corpus writes days as YYYY-MM-DD and publication times as YYYY-MM-DDTHH:MM, nothing looser:
+// the reader's parser reads them, the length check keeps the corpus to those two shapes.
+std::optional<io::date_reading> strict_date(std::string const& s) {
+  auto reading = io::parse_date(s);
+  if (!reading || !reading->ymd.ok() || !(s.size() == 10 || (s.size() == 16 && s[10] == 'T'))) return std::nullopt;
+  return reading;
+}
+
 date::sys_days parse_day(std::string const& s, std::string_view what) {
-  std::istringstream in{s};
-  date::sys_days day;
-  in >> date::parse("%F", day);
-  if (in.fail() || s.size() != 10) throw malformed{std::string{what} + ": not a YYYY-MM-DD day: \"" + s + "\""};
-  return day;
+  auto const reading = strict_date(s);
+  if (!reading || reading->time_of_day) throw malformed{std::string{what} + ": not a YYYY-MM-DD day: \"" + s + "\""};
+  return date::sys_days{reading->ymd};
 }
 
 grammar::reference_time parse_pub(json const& line) {
   if (!line.contains("pub")) return {date::sys_days{date::year{2013} / 2 / 12}, std::nullopt};
   if (!line["pub"].is_string()) throw malformed{"pub: must be a string"};
   auto const s = line["pub"].get<std::string>();
-  if (s.size() == 10) return {parse_day(s, "pub"), std::nullopt};
-  std::istringstream in{s};
-  date::sys_time<std::chrono::minutes> t;
-  in >> date::parse("%FT%R", t);
-  if (in.fail() || s.size() != 16) throw malformed{"pub: not YYYY-MM-DD or YYYY-MM-DDTHH:MM: \"" + s + "\""};
-  auto const day = date::floor<date::days>(t);
-  return {day, std::chrono::duration_cast<std::chrono::minutes>(t - day)};
+  auto const reading = strict_date(s);
+  if (!reading) throw malformed{"pub: not YYYY-MM-DD or YYYY-MM-DDTHH:MM: \"" + s + "\""};
+  return {date::sys_days{reading->ymd}, reading->time_of_day};
 }
 
 std::string optional_string(json const& expect, char const* key) {
