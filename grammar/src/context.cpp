@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "context.hpp"
 
+#include "rules/families.hpp"
+
 #include <algorithm>
 #include <array>
 #include <span>
@@ -18,17 +20,6 @@ namespace {
 // C library's locale-aware calls at every character.
 constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// The lower-case word of letters (and apostrophes) starting at `at`, at most 23 characters.
-std::string word_at(std::string_view text, std::size_t at) {
-  std::string w;
-  for (std::size_t i = at; i < text.size() && w.size() < 23; ++i) {
-    char const c = text[i];
-    if (is_alpha(c) || (c == '\'' && !w.empty())) w += lower(c);
-    else break;
-  }
-  return w;
-}
 
 template <std::size_t N>
 bool in(std::array<std::string_view, N> const& sorted, std::string_view w) {
@@ -121,7 +112,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   while (p > 0 && text_[p - 1] == ' ') --p;
   std::size_t q = p;
   while (q > 0 && (is_alpha(text_[q - 1]) || text_[q - 1] == '\'')) --q;
-  std::string const before = word_at(text_, q);
+  std::string_view const before = lower_word_at(q);
   bool const comma_before = p > 0 && text_[p - 1] == ',';
   std::size_t n = end;
   while (n < text_.size() && text_[n] == ' ') ++n;
@@ -162,7 +153,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   if (rule == "bare_units" && !(before == "for" || before == "in" || before == "over" || before == "within")) {
     return "plural unit without for/in/over";
   }
-  std::string const after = n < text_.size() ? word_at(text_, n) : std::string{};
+  std::string_view const after = lower_word_at(n);
   // The start of the word after the one at `i`.
   auto const word_after = [&](std::size_t i) {
     while (i < text_.size() && (is_alpha(text_[i]) || text_[i] == '\'')) ++i;
@@ -174,14 +165,14 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     while (i > 0 && text_[i - 1] == ' ') --i;
     std::size_t j = i;
     while (j > 0 && !(text_[j - 1] == ' ' || text_[j - 1] == '\n')) --j;
-    return std::pair{j, std::string{text_.substr(j, i - j)}};
+    return std::pair{j, lower_.substr(j, i - j)};
   };
   if (said.what == ast::kind::reference && said.ref == ast::reference::future && lower(text_[begin]) == 's' && end - begin == 4) {
     // POLICY: "soon" is FUTURE_REF only as an adverb of the clause ("it will soon begin"), as TBAQ
     //   tags it (5 of 5). "as soon as X" and "soon after X" place an event relative to another,
     //   and "was soon released" is a past narrative; TBAQ leaves all 11 such "soon" untagged.
     //   "as soon as possible" stays (1 of 1 tagged). Corpus: fixtures/corpus/en/vague.jsonl.
-    if (before == "as" && after == "as" && word_at(text_, word_after(n)) == "possible") return std::nullopt;
+    if (before == "as" && after == "as" && lower_word_at(word_after(n)) == "possible") return std::nullopt;
     if (before == "as") return "\"as soon as\" is a conjunction";
     if (after == "after" || after == "afterward" || after == "afterwards" || after == "thereafter") return "\"soon after\" is relative to an event";
     if (clause_tense(begin, end) == tense::past) return "\"soon\" in a past narrative";
@@ -192,23 +183,21 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     //   two quarters of 1990", "several quarters of losses", both tagged).
     static constexpr std::array<std::string_view, 14> determiners{"a", "all", "an", "her", "his", "its", "our", "that",
                                                                    "the", "their", "them", "these", "this", "those"};
-    if (std::find(determiners.begin(), determiners.end(), word_at(text_, word_after(n))) != determiners.end()) return "a fraction, not a quarter";
+    if (std::find(determiners.begin(), determiners.end(), lower_word_at(word_after(n))) != determiners.end()) return "a fraction, not a quarter";
   }
   if (said.what == ast::kind::duration && said.count == 1 && (lower(text_[begin]) == 'a') && (end - begin) <= 7 && said.mod == ast::modifier::none) {
     // POLICY: "a year" after an amount is a rate, not a length: "$500 million a year", "358,000 a
     //   month", "four flights a week", "24 hours a day". TBAQ leaves 7 of 9 such rates untagged.
-    auto const number_like = [](std::string const& w) {
+    auto const number_like = [](std::string_view w) {
       if (w.empty()) return false;
       if (std::isdigit(static_cast<unsigned char>(w.back())) != 0) return true;
       static constexpr std::array<std::string_view, 15> words{"billion", "dozen", "eight", "five", "four", "hundred", "million", "nine",
                                                               "one", "seven", "six", "ten", "thousand", "three", "two"};
-      std::string l;
-      for (char ch : w) l += lower(ch);
-      return std::find(words.begin(), words.end(), l) != words.end();
+      return std::find(words.begin(), words.end(), w) != words.end();
     };
     auto const [at1, w1] = word_before(begin);
     if (number_like(w1)) return "a rate after an amount";
-    if (at1 > 0 && !w1.empty() && lower(w1.back()) == 's' && number_like(word_before(at1).second)) return "a rate after a count of things";
+    if (at1 > 0 && !w1.empty() && w1.back() == 's' && number_like(word_before(at1).second)) return "a rate after a count of things";
   }
   if (said.what == ast::kind::reference && said.ref == ast::reference::present && end - begin == 3 && text_[begin] == 'N' && end < text_.size() &&
       text_[end] == ',' && [&] {
@@ -247,8 +236,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     if (std::islower(static_cast<unsigned char>(text_[m])) != 0) return "lower-case \"march\"/\"may\" is a word";
   }
   if (said.what == ast::kind::duration || said.what == ast::kind::set) {
-    std::string span;
-    for (std::size_t i = begin; i < end; ++i) span += lower(text_[i]);
+    std::string_view const span = lower_.substr(begin, end - begin);
     if (span == "a second" || span == "second" || span == "one second") return "ordinal \"second\"";
   }
   return std::nullopt;
@@ -262,9 +250,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
 //   clause, opened by "that", has its own tense). A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
 //   most recent day, dates the nearest plausible year. Corpus: fixtures/corpus/en/weekday.jsonl.
 std::string_view text_context::lower_word_at(std::size_t at) const {
-  std::size_t n = 0;
-  while (at + n < lower_.size() && n < 23 && (is_alpha(lower_[at + n]) || (lower_[at + n] == '\'' && n > 0))) ++n;
-  return lower_.substr(at, n);
+  return at < lower_.size() ? rules::first_word(lower_.substr(at, 23)) : std::string_view{};
 }
 
 tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
@@ -342,7 +328,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     if (in(reporting_verbs, w) || past_word(w)) return tense::none;
     // "plans" after the time is often the noun ("when she set aside vacation plans"); the verb
     // takes "to".
-    bool const plan_noun = w.starts_with("plan") && word_at(text_, i_right + 1) != "to";
+    bool const plan_noun = w.starts_with("plan") && lower_word_at(i_right + 1) != "to";
     if ((in(future_cues, w) && !plan_noun) || w.ends_with("'ll")) return tense::future;
   }
   return tense::none;

@@ -26,7 +26,7 @@ class text_context {
   tense clause_tense(std::size_t begin, std::size_t end) const;
 
  private:
-  // The lower-case word of letters (and apostrophes) at `at`, at most 23 characters.
+  // The lower-case word at `at` (rules::first_word), at most 23 characters; empty past the end.
   std::string_view lower_word_at(std::size_t at) const;
 
   std::string_view text_;
