@@ -33,47 +33,42 @@ std::string_view word_at(std::string_view lower, std::size_t at) { return rules:
 
 table::word_table::word_table() : slots_(4096) {}
 
-bool table::word_table::pack(std::string_view word, key& out) noexcept {
-  if (word.empty() || word.size() > sizeof out.part) return false;
-  std::memcpy(out.part, word.data(), word.size());
-  return true;
-}
-
-std::size_t table::word_table::slot_of(key const& k) const noexcept {
-  std::uint64_t const h = (k.part[0] * 0x9E3779B97F4A7C15ULL) ^ (k.part[1] * 0xC2B2AE3D27D4EB4FULL) ^ (k.part[2] * 0x165667B19E3779F9ULL);
-  return static_cast<std::size_t>((h ^ (h >> 29)) & (slots_.size() - 1));
-}
-
-table::word_info& table::word_table::insert(std::string_view word) {
+table::word_table::key table::word_table::load(char const* data, std::size_t n) noexcept {
+  // Three fixed-size loads, masked to the word's n bytes: no variable-length copy.
   key k;
-  if (!pack(word, k)) throw std::logic_error("dispatch: a first word longer than the table holds: " + std::string{word});
-  for (std::size_t i = slot_of(k);; i = (i + 1) & (slots_.size() - 1)) {
-    slot& s = slots_[i];
-    if (!s.used) {
-      s.used = true;
-      s.k = k;
-      return s.info;
-    }
-    if (s.k == k) return s.info;
-  }
-}
-
-table::word_info const* table::word_table::find(std::string_view word) const noexcept {
-  if (word.empty() || word.size() > sizeof(key::part)) return nullptr;
-  // Three fixed-size loads, masked to the word: the caller guarantees `padding` readable bytes
-  // after the word (dispatch.hpp), so no variable-length copy is needed.
-  key k;
-  std::memcpy(k.part, word.data(), sizeof k.part);
-  std::size_t const n = word.size();
+  std::memcpy(k.part, data, sizeof k.part);
   for (std::size_t p = 0; p < 3; ++p) {
     std::size_t const have = n > p * 8 ? std::min<std::size_t>(n - p * 8, 8) : 0;
     k.part[p] = have == 8 ? k.part[p] : have == 0 ? 0 : k.part[p] & ((std::uint64_t{1} << (have * 8)) - 1);
   }
-  for (std::size_t i = slot_of(k);; i = (i + 1) & (slots_.size() - 1)) {
-    slot const& s = slots_[i];
-    if (!s.used) return nullptr;
-    if (s.k == k) return &s.info;
+  return k;
+}
+
+std::size_t table::word_table::probe(key const& k) const noexcept {
+  std::uint64_t const h = (k.part[0] * 0x9E3779B97F4A7C15ULL) ^ (k.part[1] * 0xC2B2AE3D27D4EB4FULL) ^ (k.part[2] * 0x165667B19E3779F9ULL);
+  std::size_t const mask = slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(h ^ (h >> 29)) & mask;
+  while (slots_[i].used && !(slots_[i].k == k)) i = (i + 1) & mask;
+  return i;
+}
+
+table::word_info& table::word_table::insert(std::string_view word) {
+  if (word.empty() || word.size() > sizeof(key::part)) throw std::logic_error("dispatch: a first word the table cannot hold: \"" + std::string{word} + "\"");
+  char padded[sizeof(key::part)] = {};  // the words of the grammar carry no padding of their own
+  std::memcpy(padded, word.data(), word.size());
+  key const k = load(padded, word.size());
+  slot& s = slots_[probe(k)];
+  if (!s.used) {
+    s.used = true;
+    s.k = k;
   }
+  return s.info;
+}
+
+table::word_info const* table::word_table::find(std::string_view word) const noexcept {
+  if (word.empty() || word.size() > sizeof(key::part)) return nullptr;
+  slot const& s = slots_[probe(load(word.data(), word.size()))];  // `padding` bytes follow the word
+  return s.used ? &s.info : nullptr;
 }
 
 table const& table::get() {
@@ -99,17 +94,16 @@ table::table() {
   for (auto const& w : rules::number_followers()) words_.insert(w).number_follower = true;
 }
 
-production_set table::starting_with(std::string_view word) const {
-  production_set found;
-  auto const at = [this](std::string_view w) {
-    word_info const* const known = info(w);
-    return known == nullptr ? production_set{} : known->starts;
+production_set table::starting_with(std::string_view word, word_info const* known) const {
+  production_set found = known == nullptr ? production_set{} : known->starts;
+  auto const stem = [this](std::string_view w) {
+    word_info const* const info_of_stem = info(w);
+    return info_of_stem == nullptr ? production_set{} : info_of_stem->starts;
   };
-  found |= at(word);
   // "Tuesday's" starts as "Tuesday" does, "Mondays" as "Monday" (weekday_plural reads the "s" in
   // the same lexeme). Short words are left alone: "as" is not a plural of "a".
-  if (auto const apostrophe = word.find('\''); apostrophe != std::string_view::npos) found |= at(word.substr(0, apostrophe));
-  else if (word.size() > 3 && word.back() == 's') found |= at(word.substr(0, word.size() - 1));
+  if (auto const apostrophe = word.find('\''); apostrophe != std::string_view::npos) found |= stem(word.substr(0, apostrophe));
+  else if (word.size() > 3 && word.back() == 's') found |= stem(word.substr(0, word.size() - 1));
   return found;
 }
 
@@ -149,7 +143,7 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
     if (n.empty()) break;
     word_info const* const known = info(n);
     bool const function_word = known != nullptr && known->function_word;
-    if ((known != nullptr && known->time_noun) || (!function_word && !starting_with(n).empty())) return true;
+    if ((known != nullptr && known->time_noun) || (!function_word && !starting_with(n, known).empty())) return true;
     // "the latest quarter's results": a noun of time through its possessive.
     if (auto const apostrophe = n.find('\''); apostrophe != std::string_view::npos) {
       word_info const* const stem = info(n.substr(0, apostrophe));
@@ -172,11 +166,10 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
     return found;
   }
   std::string_view const w = word_at(lower, at);
-  production_set const starting = starting_with(w);
+  word_info const* const known = info(w);
+  production_set const starting = starting_with(w, known);
   if (starting.empty()) return found;
-  if (word_info const* const known = info(w); known != nullptr && known->function_word && !date_word_follows(lower, at + w.size())) {
-    return found;
-  }
+  if (known != nullptr && known->function_word && !date_word_follows(lower, at + w.size())) return found;
   found |= starting;
   return found;
 }

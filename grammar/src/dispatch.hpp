@@ -52,7 +52,6 @@ class table {
 
  private:
   table();
-  production_set starting_with(std::string_view word) const;
   bool number_worth_trying(std::string_view lower, std::size_t at) const;
   bool date_word_follows(std::string_view lower, std::size_t after) const;
 
@@ -78,8 +77,8 @@ class table {
       std::uint64_t part[3] = {0, 0, 0};
       bool operator==(key const&) const = default;
     };
-    static bool pack(std::string_view word, key& out) noexcept;
-    std::size_t slot_of(key const& k) const noexcept;
+    static key load(char const* data, std::size_t n) noexcept;  // reads sizeof(key::part) bytes
+    std::size_t probe(key const& k) const noexcept;              // the slot of k, or the empty one it would take
     struct slot {
       key k;
       bool used = false;
@@ -89,6 +88,8 @@ class table {
   };
 
   word_info const* info(std::string_view word) const noexcept { return words_.find(word); }
+  // The productions `word` starts, itself (`known`, its own lookup) or through its stem.
+  production_set starting_with(std::string_view word, word_info const* known) const;
 
   std::vector<rules::production> productions_;
   word_table words_;

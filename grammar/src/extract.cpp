@@ -66,6 +66,12 @@ ascii_view make_ascii_view(std::string_view text) {
   return v;
 }
 
+// Which of two quarters a results report discusses: a closed one before one still running, then
+// the later (the POLICY at its use).
+std::pair<bool, date::sys_days> discussion_rank(temporal_mention const& quarter, reference_time const& dct) {
+  return {quarter.when->latest < dct.day, quarter.when->earliest};
+}
+
 }  // namespace
 
 std::vector<temporal_mention> extract(std::string_view original, reference_time const& dct, extract_options const& options) {
@@ -84,7 +90,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   text_context const context{text, lower};
   auto const& productions = dispatch::table::get();
   std::vector<temporal_mention> history;
-  std::optional<temporal_mention> previous_quarter;
+  std::optional<temporal_mention> discussed_quarter;
 
   std::size_t i = 0;
   while (i < text.size()) {
@@ -114,7 +120,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
         if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
         continue;
       }
-      resolve_context rc{dct, context.clause_tense(span_begin, span_end), history, previous_quarter};
+      resolve_context rc{dct, context.clause_tense(span_begin, span_end), history, discussed_quarter};
       auto m = resolve(c.said, rc);
       if (!m) {
         if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");
@@ -133,10 +139,9 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
       //   "profit rose in the third quarter after a flat second quarter; a year ago ..." and "the
       //   fourth quarter should be weaker" both leave the third quarter discussed. On TBAQ, value F1
       //   79.30 with the last quarter named, 79.58 with this.
-      auto const discussed_rank = [&dct](temporal_mention const& q) { return std::pair{q.when->latest < dct.day, q.when->earliest}; };
       if (m->when && m->granularity == grain::quarter && m->rule == std::string_view{"quarter"} &&
-          (!previous_quarter || discussed_rank(*previous_quarter) < discussed_rank(*m))) {
-        previous_quarter = *m;
+          (!discussed_quarter || discussion_rank(*discussed_quarter, dct) < discussion_rank(*m, dct))) {
+        discussed_quarter = *m;
       }
       found.push_back(std::move(*m));
       i = span_end;

@@ -324,8 +324,8 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       // "the quarter" is the quarter being discussed, else the one just closed; "the year-ago
       // quarter" is that quarter one year back.
       sys_days base = dct - days{0};
-      bool const have_quarter = c.previous_quarter && c.previous_quarter->when && s.reading != ast::special::latest_quarter;
-      base = have_quarter ? c.previous_quarter->when->earliest : add_units(dct, ast::unit::quarter, -1);
+      bool const have_quarter = c.discussed_quarter && c.discussed_quarter->when && s.reading != ast::special::latest_quarter;
+      base = have_quarter ? c.discussed_quarter->when->earliest : add_units(dct, ast::unit::quarter, -1);
       if (s.reading == ast::special::year_ago && s.quarter != 0) {
         // "the year-ago third quarter": the latest third quarter begun by the DCT, one year back.
         int const y = quarter_interval(dct_year, s.quarter).earliest <= dct ? dct_year : dct_year - 1;
@@ -344,7 +344,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       auto const p = period_of(base, ast::unit::quarter);
       b.date_at(p->value, p->interval, p->g);
       b.m.anchor = have_quarter ? anchor_kind::previous : anchor_kind::dct;
-      if (have_quarter) b.m.anchor_value = c.previous_quarter->value;
+      if (have_quarter) b.m.anchor_value = c.discussed_quarter->value;
       return b.m;
     }
     case ast::special::the_weekend: {
@@ -360,11 +360,11 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     }
     case ast::special::year_period: {
       // "the 1988 quarter": the quarter being discussed, in that year; else the year itself.
-      if (c.previous_quarter && c.previous_quarter->when) {
-        unsigned const q = (month_of(c.previous_quarter->when->earliest) - 1) / 3 + 1;
+      if (c.discussed_quarter && c.discussed_quarter->when) {
+        unsigned const q = (month_of(c.discussed_quarter->when->earliest) - 1) / 3 + 1;
         b.date_at(year_value(s.year) + "-Q" + std::to_string(q), quarter_interval(s.year, q), grain::quarter);
         b.m.anchor = anchor_kind::previous;
-        b.m.anchor_value = c.previous_quarter->value;
+        b.m.anchor_value = c.discussed_quarter->value;
       } else {
         b.date_at(year_value(s.year), {first_of(s.year, 1), last_of(s.year, 12)}, grain::year);
         b.m.anchor = anchor_kind::none;
@@ -689,17 +689,17 @@ std::optional<temporal_mention> resolve_offset(ast::expression const& s, resolve
     return m;
   }
   long long const n = std::llround(s.count) * (s.dir == ast::direction::future ? 1 : -1);
-  if (s.count_unit == ast::unit::year && n == -1 && c.previous_quarter && c.previous_quarter->when) {
+  if (s.count_unit == ast::unit::year && n == -1 && c.discussed_quarter && c.discussed_quarter->when) {
     // POLICY: "a year ago/earlier" in a text that has been talking about a quarter is that quarter
     //   a year back ("profit rose from $3 million a year ago" -> 1988-Q3): 60% on TBAQ, where "the
     //   previous year" alone gets 11%.
-    auto const p = period_of(add_units(c.previous_quarter->when->earliest, ast::unit::year, -1), ast::unit::quarter);
+    auto const p = period_of(add_units(c.discussed_quarter->when->earliest, ast::unit::year, -1), ast::unit::quarter);
     m.type = timex_type::date;
     m.value = p->value;
     m.when = p->interval;
     m.granularity = p->g;
     m.anchor = anchor_kind::previous;
-    m.anchor_value = c.previous_quarter->value;
+    m.anchor_value = c.discussed_quarter->value;
     return m;
   }
   if (s.count_unit <= ast::unit::hour) {

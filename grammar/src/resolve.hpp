@@ -25,9 +25,9 @@ struct resolve_context {
   tense clause_tense = tense::none;
   // The dates mentioned before this expression, oldest first, for anaphora ("the next day").
   std::span<temporal_mention const> history;
-  // The last quarter the text mentioned ("the third quarter"), for "the quarter" and "a year ago"
-  // in results reports.
-  std::optional<temporal_mention> previous_quarter;
+  // The quarter the text is discussing (extract.cpp: the latest closed one it named), for "the
+  // quarter" and "a year ago" in results reports.
+  std::optional<temporal_mention> discussed_quarter;
 };
 
 // Returns nullopt when what was said is no real date (February 30) or cannot be placed.
