@@ -182,6 +182,16 @@ name_index index_names(document const& doc, lexicon const& lex) {
 
   for (sentence const& s : taggable_sentences(doc)) {
     std::vector<word> const ws = words(doc.text, s.span);
+    // The name that the words [from, to) spell, with its normalised parts for matching.
+    auto const name_of = [&](std::size_t from, std::size_t to) {
+      candidate c;
+      c.span = {ws[from].span.begin, ws[to - 1].span.end};
+      c.written = doc.text.substr(c.span.begin, c.span.size());
+      for (std::size_t m = from; m < to; ++m) {
+        for (auto const& t : tokens_of(normalize_name(ws[m].lower))) c.parts.push_back(t);
+      }
+      return c;
+    };
     if (headline_style(doc.slice(s.span), ws)) continue;
     std::size_t i = 0;
     while (i < ws.size()) {
@@ -225,13 +235,7 @@ name_index index_names(document const& doc, lexicon const& lex) {
         std::size_t org_from = from;
         while (org_from < to && determiner(ws[org_from].lower)) ++org_from;
         if (to - org_from >= 2 && to - org_from <= 6 && lex.organisation_word(ws[to - 1].lower)) {
-          candidate c;
-          c.span = {ws[org_from].span.begin, ws[to - 1].span.end};
-          c.written = doc.text.substr(c.span.begin, c.span.size());
-          for (std::size_t m = org_from; m < to; ++m) {
-            for (auto const& t : tokens_of(normalize_name(ws[m].lower))) c.parts.push_back(t);
-          }
-          found.push_back(std::move(c));
+          found.push_back(name_of(org_from, to));
           continue;
         }
         while (from < to && strip_word(ws[from].lower)) ++from;
@@ -249,13 +253,7 @@ name_index index_names(document const& doc, lexicon const& lex) {
             continue;
           }
         }
-        candidate c;
-        c.span = {ws[from].span.begin, ws[to - 1].span.end};
-        c.written = doc.text.substr(c.span.begin, c.span.size());
-        for (std::size_t m = from; m < to; ++m) {
-          for (auto const& t : tokens_of(normalize_name(ws[m].lower))) c.parts.push_back(t);
-        }
-        found.push_back(std::move(c));
+        found.push_back(name_of(from, to));
       }
       i = j;
     }
