@@ -189,10 +189,7 @@ class seen_ids {
   }
   bool contains(std::string_view id) const {
     std::uint64_t const k = key(id);
-    for (std::size_t i = k & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i] == 0) return false;
-      if (slots_[i] == k) return true;
-    }
+    return slots_[probe(slots_, k)] == k;
   }
 
  private:
@@ -200,14 +197,17 @@ class seen_ids {
     std::uint64_t const h = std::hash<std::string_view>{}(id);
     return h == 0 ? 1 : h;  // 0 marks an empty slot
   }
+  // The slot holding k, or the empty one k would take.
+  static std::size_t probe(std::vector<std::uint64_t> const& slots, std::uint64_t k) {
+    std::size_t i = k & (slots.size() - 1);
+    while (slots[i] != 0 && slots[i] != k) i = (i + 1) & (slots.size() - 1);
+    return i;
+  }
   static bool place(std::vector<std::uint64_t>& slots, std::uint64_t k) {
-    for (std::size_t i = k & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
-      if (slots[i] == k) return false;
-      if (slots[i] == 0) {
-        slots[i] = k;
-        return true;
-      }
-    }
+    std::uint64_t& slot = slots[probe(slots, k)];
+    if (slot == k) return false;
+    slot = k;
+    return true;
   }
   void grow() {
     std::vector<std::uint64_t> bigger(slots_.size() * 2);
