@@ -120,7 +120,8 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
         if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
         continue;
       }
-      resolve_context rc{dct, context.clause_tense(span_begin, span_end), history, discussed_quarter};
+      resolve_context rc{dct, [&] { return context.clause_tense(span_begin, span_end); }, history,
+                         discussed_quarter ? &*discussed_quarter : nullptr, std::nullopt};
       auto m = resolve(c.said, rc);
       if (!m) {
         if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");
@@ -131,7 +132,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
       if (options.trace) {
         options.trace(std::string{"match "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\" -> " +
                       std::string{to_string(m->type)} + " " + m->value + " (tense " +
-                      (rc.clause_tense == tense::past ? "past" : rc.clause_tense == tense::future ? "future" : "none") + ")");
+                      (rc.clause_tense() == tense::past ? "past" : rc.clause_tense() == tense::future ? "future" : "none") + ")");
       }
       if (m->when && (m->type == timex_type::date || m->type == timex_type::time) && m->granularity <= grain::year) history.push_back(*m);
       // POLICY: the quarter a results report discusses, which "a year ago" and "the year-earlier

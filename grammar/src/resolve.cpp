@@ -353,7 +353,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       date::weekday const wd{dct};
       sys_days saturday = monday_of(dct) + days{5};
       bool const in_weekend = wd == date::Saturday || wd == date::Sunday;
-      if (!in_weekend && c.clause_tense != tense::future) saturday -= days{7};
+      if (!in_weekend && c.clause_tense() != tense::future) saturday -= days{7};
       auto const p = period_of(saturday, ast::unit::weekend);
       b.date_at(p->value, p->interval, p->g);
       return b.m;
@@ -412,7 +412,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   if (s.month != 0 && s.day != 0) {
     bool year_stated = year >= 0;
     if (!year_stated) {
-      auto const y = pick_year(dct_year, dct, c.clause_tense, [&](int cy) -> std::optional<day_interval> {
+      auto const y = pick_year(dct_year, dct, c.clause_tense(), [&](int cy) -> std::optional<day_interval> {
         year_month_day const ymd{date::year{cy} / date::month{s.month} / date::day{s.day}};
         // "Monday, Oct. 26": the year in which the weekday matches.
         if (s.weekday != 0 && ymd.ok() && date::weekday{sys_days{ymd}} != date::weekday{s.weekday % 7}) return std::nullopt;
@@ -436,7 +436,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
 
   // A weekday alone, or with last/next/this.
   if (s.weekday != 0) {
-    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, c.clause_tense);
+    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, c.clause_tense());
     b.date_at(day_value(d), {d, d}, grain::day);
     b.m.stated |= field::weekday;
     b.m.implied |= field::year | field::month | field::day;
@@ -482,7 +482,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       }
       return dct_year;
     }
-    return pick_year(dct_year, dct, c.clause_tense, [&](int cy) -> std::optional<day_interval> { return interval_of(cy); }, fallback);
+    return pick_year(dct_year, dct, c.clause_tense(), [&](int cy) -> std::optional<day_interval> { return interval_of(cy); }, fallback);
   };
 
   if (s.holiday != 0) {
@@ -514,7 +514,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     // A future clause still looks ahead when the latest begun quarter is neither the current one
     // nor the one just closed ("expects sales to recover in the second quarter" in February).
     tense quarter_tense = tense::past;
-    if (c.clause_tense == tense::future) {
+    if (c.clause_tense() == tense::future) {
       sys_days const current_start = first_of(dct_year, (month_of(dct) - 1) / 3 * 3 + 1);
       int const latest_year = quarter_interval(dct_year, s.quarter).earliest <= dct ? dct_year : dct_year - 1;
       sys_days const latest_start = quarter_interval(latest_year, s.quarter).earliest;
@@ -536,7 +536,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
                        ? place([&](int cy) { return half_interval(cy, s.half); }, field::half)
                        : (b.m.stated |= field::half, b.m.implied |= field::year,
-                          pick_year(dct_year, dct, c.clause_tense == tense::future ? tense::future : tense::past,
+                          pick_year(dct_year, dct, c.clause_tense() == tense::future ? tense::future : tense::past,
                                     [&](int cy) -> std::optional<day_interval> { return half_interval(cy, s.half); }, default_year::by_tense));
     if (!y) return std::nullopt;
     whole = half_interval(*y, s.half);
