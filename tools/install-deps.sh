@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(g++ cmake make ninja-build pkg-config
           libboost-dev libhowardhinnant-date-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev
-          libcli11-dev libpugixml-dev libgumbo-dev python3
+          libcli11-dev libpugixml-dev libgumbo-dev libsimdjson-dev python3
           clang libclang-rt-dev)  # clang + its runtime: the libFuzzer targets of tests/fuzz
 
 missing=()

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <timeline/io/jsonl.hpp>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <timeline/io/publication_date.hpp>
 
@@ -37,12 +40,55 @@ std::string string_field(nlohmann::json const& record, char const* name, std::st
   throw input_error{file, place, std::string{"\""} + name + "\" must be a string, not " + it->type_name()};
 }
 
-}  // namespace
+// The fields a record is read for, each already a string ("" when absent or null).
+struct record_fields {
+  std::string text, id, title, url, source, published;
+  char const* published_key = "dct";  // the field the date was read from, for messages
+};
 
-jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, std::size_t line_number,
-                                date::sys_days today, std::vector<input_error>& errors) {
-  std::string const file_name{file};
-  std::string const place = "line " + std::to_string(line_number);
+// The fast reading: simdjson, for the common record whose fields are all strings (or null), each
+// named once. It declines (nullopt) everything else: a syntax error, a number id, a repeated key,
+// a line above the parser's capacity. Those take nlohmann's reading below, whose values and
+// messages are the contract. On 150 TBAQ records, reading them took 23.4 million instructions
+// with nlohmann alone, 1.6 million this way (callgrind), and it was a fifth of `timeline tag`.
+std::optional<record_fields> read_fast(std::string_view line) {
+  // Lines above this take the nlohmann path: the parser keeps its buffers for the next line, and
+  // they grow with the largest line it has read.
+  constexpr std::size_t capacity = std::size_t{4} << 20;
+  if (line.size() > capacity) return std::nullopt;
+  thread_local simdjson::dom::parser parser{capacity};
+  simdjson::dom::object record;
+  if (parser.parse(line.data(), line.size()).get(record) != simdjson::SUCCESS) return std::nullopt;
+  record_fields out;
+  std::string dct;
+  unsigned seen = 0;  // one bit per field read: a repeated key goes to nlohmann (its last one wins)
+  for (auto const field : record) {
+    std::string_view const key = field.key;
+    std::string* target = nullptr;
+    unsigned bit = 0;
+    if (key == "text") target = &out.text, bit = 1;
+    else if (key == "id") target = &out.id, bit = 2;
+    else if (key == "title") target = &out.title, bit = 4;
+    else if (key == "url") target = &out.url, bit = 8;
+    else if (key == "source") target = &out.source, bit = 16;
+    else if (key == "published") target = &out.published, bit = 32;
+    else if (key == "dct") target = &dct, bit = 64;
+    if (bit == 0) continue;
+    if ((seen & bit) != 0) return std::nullopt;
+    seen |= bit;
+    if (field.value.is_null() && bit != 1) continue;  // a null text is refused, with its message
+    std::string_view value;
+    if (field.value.get(value) != simdjson::SUCCESS) return std::nullopt;
+    target->assign(value);
+  }
+  if ((seen & 1) == 0) return std::nullopt;
+  if ((seen & 32) != 0) out.published_key = "published";
+  else out.published = std::move(dct);
+  return out;
+}
+
+// The reading whose values and messages are the contract (see read_fast).
+record_fields read_with_messages(std::string_view line, std::string const& file_name, std::string const& place) {
   nlohmann::json record;
   try {
     record = nlohmann::json::parse(line);
@@ -52,22 +98,40 @@ jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, st
   if (!record.is_object()) {
     throw input_error{file_name, place, std::string{"expected a JSON object, found "} + record.type_name()};
   }
-  jsonl_record out;
+  record_fields out;
   auto const text = record.find("text");
   if (text == record.end() || !text->is_string()) {
     throw input_error{file_name, place,
                       text == record.end() ? "no \"text\" field" : "\"text\" must be a string"};
   }
   out.text = std::move(text->get_ref<std::string&>());  // the largest field: moved, not copied
-  out.fields.id = string_field(record, "id", file_name, place);
-  out.fields.title = string_field(record, "title", file_name, place);
-  out.fields.url = string_field(record, "url", file_name, place);
-  std::string const source = string_field(record, "source", file_name, place);
-  out.fields.source = file_name + ":" + std::to_string(line_number) + (source.empty() ? "" : " (" + source + ")");
+  out.id = string_field(record, "id", file_name, place);
+  out.title = string_field(record, "title", file_name, place);
+  out.url = string_field(record, "url", file_name, place);
+  out.source = string_field(record, "source", file_name, place);
+  out.published_key = record.contains("published") ? "published" : "dct";
+  out.published = string_field(record, out.published_key, file_name, place);
+  return out;
+}
+
+}  // namespace
+
+jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, std::size_t line_number,
+                                date::sys_days today, std::vector<input_error>& errors) {
+  std::string const file_name{file};
+  std::string const place = "line " + std::to_string(line_number);
+  std::optional<record_fields> fast = read_fast(line);
+  record_fields read = fast ? std::move(*fast) : read_with_messages(line, file_name, place);
+  jsonl_record out;
+  out.text = std::move(read.text);
+  out.fields.id = std::move(read.id);
+  out.fields.title = std::move(read.title);
+  out.fields.url = std::move(read.url);
+  out.fields.source = file_name + ":" + std::to_string(line_number) + (read.source.empty() ? "" : " (" + read.source + ")");
   out.fields.place = place;
 
-  char const* const key = record.contains("published") ? "published" : "dct";
-  std::string const published = string_field(record, key, file_name, place);
+  char const* const key = read.published_key;
+  std::string const& published = read.published;
   if (!published.empty()) {
     std::string const id = out.fields.id.empty() ? file_name + ":" + std::to_string(line_number) : out.fields.id;
     if (auto const reading = parse_date(published)) {
