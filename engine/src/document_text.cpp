@@ -1,7 +1,32 @@
 // SPDX-License-Identifier: MIT
 #include "document_text.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace timeline::engine::detail {
+namespace {
+
+// Eight bytes at a time over the ASCII bulk of news text (the scans below were a tenth of
+// `timeline tag` one byte at a time).
+constexpr std::uint64_t every_byte(unsigned char b) { return 0x0101010101010101ULL * b; }
+constexpr std::uint64_t high_bits = every_byte(0x80);
+
+std::uint64_t load8(char const* at) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, at, sizeof w);
+  return w;
+}
+
+// Whether some byte of `w` is zero (exact, the classic bit trick).
+constexpr bool has_zero_byte(std::uint64_t w) { return ((w - every_byte(1)) & ~w & high_bits) != 0; }
+
+// Whether the eight bytes hold a byte above 127, a CR or an LF: the only bytes a line break starts with.
+bool may_break_line(std::uint64_t w) {
+  return (w & high_bits) != 0 || has_zero_byte(w ^ every_byte('\n')) || has_zero_byte(w ^ every_byte('\r'));
+}
+
+}  // namespace
 
 decoded decode_at(std::string_view text, std::size_t pos) noexcept {
   auto const byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -127,6 +152,10 @@ std::vector<text_span> split_lines(std::string_view text, text_span within) {
   std::size_t start = within.begin;
   std::size_t pos = within.begin;
   while (pos < within.end) {
+    if (pos + 8 <= within.end && !may_break_line(load8(text.data() + pos))) {
+      pos += 8;
+      continue;
+    }
     // ASCII other than CR and LF is never a line break: skipped without decoding.
     if (auto const c = static_cast<unsigned char>(text[pos]); c < 0x80 && c != '\n' && c != '\r') {
       ++pos;
@@ -170,43 +199,52 @@ text_span trim(std::string_view text, text_span span) noexcept {
 
 std::size_t code_points(std::string_view text, text_span span) noexcept {
   std::size_t count = 0;
-  for (std::size_t pos = span.begin; pos < span.end; ++count) {
+  std::size_t pos = span.begin;
+  while (pos + 8 <= span.end && (load8(text.data() + pos) & high_bits) == 0) {
+    pos += 8;
+    count += 8;
+  }
+  for (; pos < span.end; ++count) {
     pos += static_cast<unsigned char>(text[pos]) < 0x80 ? 1 : decode_at(text, pos).length;
   }
   return count;
 }
 
 std::string fold(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written in place: no replacement is longer than what it replaces ("…", three bytes, is "...").
+  std::string out(text.size(), '\0');
+  std::size_t n = 0;
   bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
     decoded const d = decode_at(text, pos);
     if (is_space(d.cp)) {
-      pending_space = !out.empty();
+      pending_space = n > 0;
       pos += d.length;
       continue;
     }
     if (pending_space) {
-      out.push_back(' ');
+      out[n++] = ' ';  // the space replaces at least one byte of space before it
       pending_space = false;
     }
     if (d.cp < 0x80U) {
       char const c = static_cast<char>(d.cp);
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     } else if (d.cp == U'\u2018' || d.cp == U'\u2019') {
-      out.push_back('\'');
+      out[n++] = '\'';
     } else if (d.cp == U'\u201C' || d.cp == U'\u201D' || d.cp == U'\u00AB' || d.cp == U'\u00BB') {
-      out.push_back('"');
+      out[n++] = '"';
     } else if (is_dash(d.cp)) {
-      out.push_back('-');
+      out[n++] = '-';
     } else if (d.cp == U'\u2026') {
-      out.append("...");
+      out.replace(n, 3, "...");
+      n += 3;
     } else {
-      out.append(text.substr(pos, d.length));
+      out.replace(n, d.length, text.substr(pos, d.length));
+      n += d.length;
     }
     pos += d.length;
   }
+  out.resize(n);
   return out;
 }
 

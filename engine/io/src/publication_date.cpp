@@ -456,9 +456,24 @@ std::optional<date_reading> parse_date(std::string_view text) {
   return r;
 }
 
+namespace {
+
+// Whether a date can start at `pos`, a word start: every form starts with a digit, a month name or
+// a weekday name. Most words of a header line are none, and reading_at tries four forms at each.
+bool may_start_date(std::string_view text, std::size_t pos) {
+  if (is_num(text[pos])) {
+    return true;
+  }
+  std::string const w = cursor{text, pos}.word();
+  return std::any_of(month_names.begin(), month_names.end(), [&](name_value const& m) { return m.name == w; }) ||
+         std::find(weekday_names.begin(), weekday_names.end(), w) != weekday_names.end();
+}
+
+}  // namespace
+
 std::optional<date_reading> find_date(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (!is_alnum(text[pos]) || !word_start(text, pos)) {
+    if (!is_alnum(text[pos]) || !word_start(text, pos) || !may_start_date(text, pos)) {
       continue;
     }
     if (auto r = reading_at(text, pos)) {
