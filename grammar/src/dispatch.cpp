@@ -88,22 +88,32 @@ table::table() {
     if (starts.digit) by_digit_.add(i);
     if (starts.apostrophe) by_apostrophe_.add(i);
     for (auto const& w : starts.words) words_.insert(w).starts.add(i);
+    rules::second_set const& seconds = productions_[i].seconds;
+    if (seconds.any) second_any_.add(i);
+    if (seconds.digit) second_digit_.add(i);
+    for (std::size_t c = 0; c < seconds.characters.size(); ++c) {
+      if (seconds.characters[c]) second_character_[c].add(i);
+    }
+    for (auto const& w : seconds.words) words_.insert(w).seconds.add(i);
   }
   for (auto const w : function_words) words_.insert(w).function_word = true;
   for (auto const w : unit_words) words_.insert(w).time_noun = true;
   for (auto const& w : rules::number_followers()) words_.insert(w).number_follower = true;
 }
 
+// "Tuesday's" is read as "Tuesday" and "'s", "Mondays" as "Monday" and "s" (weekday_plural reads
+// the "s" in the same lexeme). Short words are left alone: "as" is not a plural of "a".
+std::string_view table::stem_of(std::string_view word) {
+  if (auto const apostrophe = word.find('\''); apostrophe != std::string_view::npos) return word.substr(0, apostrophe);
+  if (word.size() > 3 && word.back() == 's') return word.substr(0, word.size() - 1);
+  return {};
+}
+
 production_set table::starting_with(std::string_view word, word_info const* known) const {
   production_set found = known == nullptr ? production_set{} : known->starts;
-  auto const stem = [this](std::string_view w) {
-    word_info const* const info_of_stem = info(w);
-    return info_of_stem == nullptr ? production_set{} : info_of_stem->starts;
-  };
-  // "Tuesday's" starts as "Tuesday" does, "Mondays" as "Monday" (weekday_plural reads the "s" in
-  // the same lexeme). Short words are left alone: "as" is not a plural of "a".
-  if (auto const apostrophe = word.find('\''); apostrophe != std::string_view::npos) found |= stem(word.substr(0, apostrophe));
-  else if (word.size() > 3 && word.back() == 's') found |= stem(word.substr(0, word.size() - 1));
+  if (std::string_view const stem = stem_of(word); !stem.empty()) {
+    if (word_info const* const info_of_stem = info(stem)) found |= info_of_stem->starts;
+  }
   return found;
 }
 
@@ -154,11 +164,39 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
   return false;
 }
 
+production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after) const {
+  std::size_t i = after;
+  while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\n' || lower[i] == '\t' || lower[i] == '\r' || lower[i] == '\v' || lower[i] == '\f')) ++i;
+  production_set accepting = second_any_;
+  if (i < lower.size()) {
+    char const c = lower[i];
+    if (is_letter(c)) {
+      // Through its stem too: "last month's" is "last month" to the grammar, which leaves the
+      // "'s" unread, and "Mondays" can be read as "Monday" and an "s".
+      std::string_view const w = word_at(lower, i);
+      if (word_info const* const second = info(w)) accepting |= second->seconds;
+      std::string_view const stem = stem_of(w);
+      if (!stem.empty()) {
+        if (word_info const* const second = info(stem)) accepting |= second->seconds;
+      }
+    } else if (is_digit(c)) {
+      accepting |= second_digit_;
+    } else if (static_cast<unsigned char>(c) < 128) {
+      accepting |= second_character_[static_cast<unsigned char>(c)];
+    }
+  }
+  return set & accepting;
+}
+
 production_set table::worth_trying(std::string_view lower, std::size_t at) const {
   char const c = lower[at];
   production_set found = always_;
   if (is_digit(c)) {
-    if (number_worth_trying(lower, at)) found |= by_digit_;
+    if (number_worth_trying(lower, at)) {
+      std::size_t end = at;
+      while (end < lower.size() && is_digit(lower[end])) ++end;
+      found |= accepting_second(by_digit_, lower, end);
+    }
     return found;
   }
   if (c == '\'') {
@@ -170,7 +208,13 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
   production_set const starting = starting_with(w, known);
   if (starting.empty()) return found;
   if (known != nullptr && known->function_word && !date_word_follows(lower, at + w.size())) return found;
-  found |= starting;
+  // The productions the word starts itself are those the second token can prune. Through a stem
+  // ("Mondays", "Tuesday's") the grammar reads part of the word as its own second token.
+  production_set const own = known == nullptr ? production_set{} : known->starts;
+  found |= accepting_second(own, lower, at + w.size());
+  production_set through_stem = starting;
+  through_stem.remove(own);
+  found |= through_stem;
   return found;
 }
 

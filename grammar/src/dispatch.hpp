@@ -3,13 +3,15 @@
 // Which productions to try at a word: the scanner's table from first words to productions, built
 // once from the families' FIRST sets (rules/first_set.hpp). At "Tuesday" only the handful of
 // productions that can start with a weekday run, not all of them; at "said" none does, and the
-// scanner moves on after one table lookup.
+// scanner moves on after one table lookup. The second word prunes again: "two people" tries no
+// duration, since no production reads "people" after a number (rules/first_set.hpp).
 //
 //   auto const& table = dispatch::table::get();
 //   dispatch::production_set const ps = table.worth_trying(lower_text, at);
 //   if (!ps.empty()) table.try_each(ps, begin + at, end, candidates);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +33,15 @@ struct production_set {
     bits[1] |= other.bits[1];
     return *this;
   }
+  void remove(production_set const& other) {
+    bits[0] &= ~other.bits[0];
+    bits[1] &= ~other.bits[1];
+  }
+  friend production_set operator&(production_set a, production_set const& b) {
+    a.bits[0] &= b.bits[0];
+    a.bits[1] &= b.bits[1];
+    return a;
+  }
 };
 
 class table {
@@ -49,10 +60,17 @@ class table {
   void try_each(production_set const& set, char const* first, char const* last, std::vector<rules::candidate>& out) const;
 
   std::size_t size() const { return productions_.size(); }
+  production_set everything() const {
+    production_set all;
+    for (std::size_t i = 0; i < productions_.size(); ++i) all.add(i);
+    return all;
+  }
 
  private:
   table();
   bool number_worth_trying(std::string_view lower, std::size_t at) const;
+  // Of `set`, the productions whose second token can be the one at `after`, the end of the first.
+  production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after) const;
   bool date_word_follows(std::string_view lower, std::size_t after) const;
 
   // What the scanner knows of a word: the productions it starts, and its part in the gates.
@@ -61,6 +79,7 @@ class table {
     bool function_word = false;    // starts productions only with a date word soon after it
     bool time_noun = false;        // a unit or noun of time that lets a function word through
     bool number_follower = false;  // can follow a number inside a production
+    production_set seconds;        // the productions that can have it as their second token
   };
 
   // An open-addressing table of words of up to 24 letters, each packed into three machine words:
@@ -88,12 +107,17 @@ class table {
   };
 
   word_info const* info(std::string_view word) const noexcept { return words_.find(word); }
+  // The word a production may have read in `word`, when it is not `word` itself; empty if none.
+  static std::string_view stem_of(std::string_view word);
   // The productions `word` starts, itself (`known`, its own lookup) or through its stem.
   production_set starting_with(std::string_view word, word_info const* known) const;
 
   std::vector<rules::production> productions_;
   word_table words_;
   production_set by_digit_, by_apostrophe_, always_;
+  // Productions by what can come second in their matches, besides words (word_info::seconds).
+  production_set second_any_, second_digit_;
+  std::array<production_set, 128> second_character_{};
 };
 
 }  // namespace timeline::grammar::dispatch

@@ -100,7 +100,8 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
       ++i;
       continue;
     }
-    dispatch::production_set const worth_trying = productions.worth_trying(lower, i);
+    dispatch::production_set const worth_trying =
+        options.try_every_production ? productions.everything() : productions.worth_trying(lower, i);
     if (worth_trying.empty()) {
       ++i;
       continue;

@@ -5,7 +5,10 @@
 // result, a mention that does not cover the whole input, and several mentions. The extract() trace
 // is collected for every case and printed only when the case fails (chrono's BufferedDebugHandler).
 #include <cstddef>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -131,6 +134,13 @@ TEST_P(EnCorpus, Extract) {
   };
   auto const found = g::extract(c.text, c.pub, options);
   check_case(c, found);
+  // The scanner tries at a word only the productions its tables pick by the first two words; with
+  // all of them tried everywhere the result must be the same.
+  g::extract_options exhaustive;
+  exhaustive.allow_latent = c.allow_latent;
+  exhaustive.try_every_production = true;
+  EXPECT_EQ(describe_all(found, c.text), describe_all(g::extract(c.text, c.pub, exhaustive), c.text))
+      << "the scanner's tables lost a match that trying every production finds";
   if (HasFailure()) {
     std::cout << "pub " << date::format("%F %a", c.pub.day);
     if (c.pub.time_of_day) std::cout << ' ' << date::format("%R", *c.pub.time_of_day);
@@ -175,6 +185,35 @@ TEST(EnCorpusFiles, MeetMinimumSizes) {
     total += cases.size();
   }
   EXPECT_GE(total, 450U);
+}
+
+// The same check on running text: every file of the project's stories, and TimeBank + AQUAINT when
+// ../shared has them (the markup is read as text too: both ways see the same bytes).
+std::size_t check_tables_on(std::filesystem::path const& root) {
+  std::size_t files = 0;
+  g::reference_time dct;
+  dct.day = date::sys_days{date::year{1998} / 2 / 27};
+  g::extract_options exhaustive;
+  exhaustive.try_every_production = true;
+  for (auto const& entry : std::filesystem::recursive_directory_iterator{root}) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in{entry.path(), std::ios::binary};
+    std::string const text{std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
+    EXPECT_EQ(describe_all(g::extract(text, dct), text), describe_all(g::extract(text, dct, exhaustive), text))
+        << "the scanner's tables lost a match in " << entry.path();
+    ++files;
+  }
+  return files;
+}
+
+TEST(ScannerTables, LoseNoMatchInTheStories) {
+  EXPECT_GT(check_tables_on(std::filesystem::path{TIMELINE_FIXTURES_DIR} / "stories"), 10U);
+}
+
+TEST(ScannerTables, LoseNoMatchInTbaq) {
+  std::filesystem::path const tbaq = std::filesystem::path{TIMELINE_SHARED_DIR} / "corpora" / "tbaq";
+  if (!std::filesystem::is_directory(tbaq)) GTEST_SKIP() << "TBAQ corpus not found under " << tbaq;
+  EXPECT_GT(check_tables_on(tbaq), 200U);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 // where it used to try all of them.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -46,8 +47,21 @@ constexpr std::string_view first_word(std::string_view s) {
   return s.substr(0, n);
 }
 
+// The tokens that can come second in a production's match, as the scanner cuts them after the
+// first word or number: the next word (letters, then letters and apostrophes), a number, or one
+// other character, spaces skipped between. `any` when the analysis cannot bound it (a production
+// that can match one token alone is followed by anything). The scanner skips a production whose
+// second set does not hold what follows the first word: "two people" tries no duration.
+struct second_set {
+  bool any = false;
+  bool digit = false;
+  std::array<bool, 128> characters{};  // ASCII characters other than letters and digits
+  std::vector<std::string> words;
+};
+
 struct production {
   start_set starts;
+  second_set seconds;
   // Appends a candidate when the production matches at `first` (a word start) in [first, last).
   void (*try_at)(char const* first, char const* last, std::vector<candidate>& out);
 };

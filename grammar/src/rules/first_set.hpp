@@ -11,12 +11,25 @@
 // class or a digit literal gives `digit`; a predicate (!p, &p) or eps reads nothing. Whatever this
 // file does not know (a character class of letters, a literal comma) makes the set `any`, which
 // costs speed and never a match. An unknown parser type does not compile.
+//
+// The same walk gives each production's second set: the tokens that can follow its first word or
+// number (`kw("last") >> -kw("fiscal") >> period` has {"fiscal", "month", "year", ...}), cut as
+// the scanner cuts text. Where the scanner would see one token and the grammar two (two number
+// parsers side by side read one run of digits), or where a match can be one token long, the set
+// is `any`. Words the grammar reads inside a longer word ("month" of "month's", "Monday" of
+// "Mondays") are the scanner's business: it looks up their stems (dispatch.cpp).
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "../common.hpp"
 #include "families.hpp"
@@ -24,21 +37,166 @@
 namespace timeline::grammar::rules {
 namespace first_detail {
 
-struct result {
-  start_set set;
-  bool nullable = false;  // can match without reading anything
+// Words interned as small numbers, so that the sets below merge as bit sets: the same tables
+// (the numbers, the units) reach a production through dozens of paths.
+struct interned_words {
+  std::map<std::string, std::size_t, std::less<>> ids;
+  std::vector<std::string> words;
+
+  static interned_words& get() {
+    static interned_words instance;
+    return instance;
+  }
 };
 
-inline void add_string(start_set& set, std::string_view s) {
+inline std::size_t word_id(std::string_view word) {
+  interned_words& interned = interned_words::get();
+  if (auto const it = interned.ids.find(word); it != interned.ids.end()) return it->second;
+  interned.words.emplace_back(word);
+  return interned.ids.emplace(std::string{word}, interned.words.size() - 1).first->second;
+}
+
+inline std::vector<std::string> words_of(std::vector<std::uint64_t> const& bits) {
+  std::vector<std::string> out;
+  for (std::size_t block = 0; block < bits.size(); ++block) {
+    for (std::uint64_t b = bits[block]; b != 0; b &= b - 1) {
+      out.push_back(interned_words::get().words[block * 64 + static_cast<std::size_t>(__builtin_ctzll(b))]);
+    }
+  }
+  return out;
+}
+
+// A set of tokens: words, numbers, other ASCII characters, or anything.
+struct token_set {
+  bool any = false;
+  bool digit = false;
+  bool apostrophe = false;  // FIRST only: "'90s"
+  std::array<std::uint64_t, 2> characters{};
+  std::vector<std::uint64_t> words;
+
+  void add_word(std::string_view w) {
+    std::size_t const id = word_id(w);
+    if (words.size() <= id / 64) words.resize(id / 64 + 1);
+    words[id / 64] |= std::uint64_t{1} << (id % 64);
+  }
+  void add_character(unsigned char c) { characters[c / 64] |= std::uint64_t{1} << (c % 64); }
+  void merge(token_set const& other) {
+    any = any || other.any;
+    digit = digit || other.digit;
+    apostrophe = apostrophe || other.apostrophe;
+    characters[0] |= other.characters[0];
+    characters[1] |= other.characters[1];
+    if (words.size() < other.words.size()) words.resize(other.words.size());
+    for (std::size_t i = 0; i < other.words.size(); ++i) words[i] |= other.words[i];
+  }
+};
+
+struct result {
+  token_set set;          // the FIRST set as the scanner reads it (start_set)
+  bool nullable = false;  // can match without reading anything
+  // For the second set: the first tokens with their punctuation (`set` makes those `any`), the
+  // second tokens, and whether a match can be one token long (a number, for gluing).
+  token_set firsts;
+  token_set seconds;
+  bool single = false;
+  bool single_number = false;
+};
+
+// A string cut into tokens the way the scanner cuts text: a word (letters, then letters and
+// apostrophes), a run of digits, or one other character; spaces between are skipped.
+struct token {
+  enum class kind : std::uint8_t { word, number, character } what;
+  std::string_view text;
+};
+
+inline std::vector<token> cut(std::string_view s) {
+  auto const letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto const digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::vector<token> tokens;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char const c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+      ++i;
+    } else if (letter(c)) {
+      std::string_view const w = first_word(s.substr(i));
+      tokens.push_back({token::kind::word, w});
+      i += w.size();
+    } else if (digit(c)) {
+      std::size_t j = i;
+      while (j < s.size() && digit(s[j])) ++j;
+      tokens.push_back({token::kind::number, s.substr(i, j - i)});
+      i = j;
+    } else {
+      tokens.push_back({token::kind::character, s.substr(i, 1)});
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+inline void add_token(token_set& set, token const& t) {
+  switch (t.what) {
+    case token::kind::word: set.add_word(t.text); break;
+    case token::kind::number: set.digit = true; break;
+    case token::kind::character: {
+      auto const c = static_cast<unsigned char>(t.text.front());
+      if (c < 128) set.add_character(c);  // a byte above 127 never matches the ASCII view
+      break;
+    }
+  }
+}
+
+// A literal or a key of a symbol table: its first word for the scanner, its first two tokens.
+inline void add_string(result& r, std::string_view s) {
   if (s.empty()) return;
   auto const c = static_cast<unsigned char>(s.front());
-  if (c >= '0' && c <= '9') set.digit = true;
-  else if (c == '\'') set.apostrophe = true;
   // The rules read the ASCII view of the text (extract.cpp): a string that starts with a byte
   // above 127 ("’") never matches there.
-  else if (c >= 0x80) return;
-  else if (auto const w = first_word(s); !w.empty()) set.words.emplace_back(w);
-  else set.any = true;
+  if (c >= 0x80) return;
+  if (c >= '0' && c <= '9') r.set.digit = true;
+  else if (c == '\'') r.set.apostrophe = true;
+  else if (auto const w = first_word(s); !w.empty()) r.set.add_word(w);
+  else r.set.any = true;
+  std::vector<token> const tokens = cut(s);
+  if (tokens.empty()) return;
+  add_token(r.firsts, tokens[0]);
+  if (tokens.size() >= 2) {
+    add_token(r.seconds, tokens[1]);
+  } else {
+    r.single = true;
+    r.single_number = r.single_number || tokens[0].what == token::kind::number;
+  }
+}
+
+// One token the analysis cannot name (a character class): anything may come first or second.
+inline result unknown_token(bool may_be_digit) {
+  result r;
+  r.set.any = true;
+  r.set.digit = may_be_digit;
+  r.firsts.any = true;
+  r.seconds.any = true;
+  r.single = true;
+  r.single_number = may_be_digit;
+  return r;
+}
+
+inline start_set to_start_set(token_set const& t) {
+  start_set s;
+  s.any = t.any;
+  s.digit = t.digit;
+  s.apostrophe = t.apostrophe;
+  s.words = words_of(t.words);
+  return s;
+}
+
+inline second_set to_second_set(token_set const& t) {
+  second_set s;
+  s.any = t.any;
+  s.digit = t.digit;
+  for (std::size_t c = 0; c < s.characters.size(); ++c) s.characters[c] = (t.characters[c / 64] >> (c % 64) & 1U) != 0;
+  s.words = words_of(t.words);
+  return s;
 }
 
 inline void merge(start_set& into, start_set const& from) {
@@ -79,10 +237,26 @@ result first(P const& p);
 template <typename L, typename R>
 result first(x3::sequence<L, R> const& p) {
   result r = first(p.left);
-  if (!r.nullable) return r;
   result const right = first(p.right);
-  merge(r.set, right.set);
-  r.nullable = right.nullable;
+  result const& left = r;
+  // Second tokens: the left's own, the right's first after a one-token left, the right's second
+  // after an empty left.
+  if (left.single) {
+    r.seconds.merge(right.firsts);
+    // Two numbers side by side are one run of digits to the scanner ("20250813"): what follows
+    // the run is unknown here.
+    if (left.single_number && right.firsts.digit) r.seconds.any = true;
+  }
+  if (left.nullable) {
+    r.set.merge(right.set);
+    r.firsts.merge(right.firsts);
+    r.seconds.merge(right.seconds);
+  }
+  bool const single = (left.single && right.nullable) || (left.nullable && right.single);
+  bool const single_number = (left.single_number && right.nullable) || (left.nullable && right.single_number);
+  r.single = single;
+  r.single_number = single_number;
+  r.nullable = left.nullable && right.nullable;
   return r;
 }
 
@@ -90,15 +264,21 @@ template <typename L, typename R>
 result first(x3::alternative<L, R> const& p) {
   result r = first(p.left);
   result const right = first(p.right);
-  merge(r.set, right.set);
+  r.set.merge(right.set);
+  r.firsts.merge(right.firsts);
+  r.seconds.merge(right.seconds);
   r.nullable = r.nullable || right.nullable;
+  r.single = r.single || right.single;
+  r.single_number = r.single_number || right.single_number;
   return r;
 }
 
 template <typename P>
 result first(P const& p) {
   if constexpr (std::is_same_v<P, x3::eps_parser> || is_predicate<P>::value) {
-    return {{}, true};  // reads nothing
+    result r;  // reads nothing
+    r.nullable = true;
+    return r;
   } else if constexpr (is_optional<P>::value) {
     result r = first(p.subject);
     r.nullable = true;
@@ -107,32 +287,39 @@ result first(P const& p) {
     return first(p.subject);  // action, lexeme, attempt: start where the subject does
   } else if constexpr (requires { p.str; }) {  // literal_string
     result r;
-    add_string(r.set, std::string_view{p.str});
+    add_string(r, std::string_view{p.str});
     return r;
-  } else if constexpr (requires { p.ch; }) {  // literal_char
+  } else if constexpr (requires { p.ch; }) {  // literal_char: "q" of "q3" is a word of one letter
     result r;
     char const c = static_cast<char>(p.ch);
-    if (c >= 'a' && c <= 'z') r.set.words.emplace_back(1, c);  // "q" of "q3": the word is the letter
-    else add_string(r.set, std::string_view{&c, 1});
+    add_string(r, std::string_view{&c, 1});
     return r;
   } else if constexpr (requires { p.lookup; }) {  // symbols
+    // A table (the numbers, the units) sits in dozens of productions: read once per process.
+    // Parsers hold copies of a table, which share its lookup: that is the key.
+    static std::map<void const*, result> tables;
+    void const* const table = p.lookup.get();
+    if (auto const it = tables.find(table); it != tables.end()) return it->second;
     result r;
-    p.for_each([&r](auto const& key, auto const&) { add_string(r.set, std::string_view{key}); });
-    return r;
+    p.for_each([&r](auto const& key, auto const&) { add_string(r, std::string_view{key}); });
+    return tables.emplace(table, std::move(r)).first->second;
   } else if constexpr (requires { p.chset; }) {  // char_set
-    result r;
-    r.set.digit = true;
+    bool any_other = false;
     for (int c = 0; c < 128; ++c) {
-      if (p.chset.test(static_cast<char>(c)) && !(c >= '0' && c <= '9')) r.set.any = true;
+      if (p.chset.test(static_cast<char>(c)) && !(c >= '0' && c <= '9')) any_other = true;
     }
+    result r = unknown_token(true);
+    r.set.any = any_other;
     return r;
   } else if constexpr (is_uint_parser<P>::value || std::is_same_v<P, x3::char_class<boost::spirit::char_encoding::standard, x3::digit_tag>>) {
     result r;
     r.set.digit = true;
+    r.firsts.digit = true;
+    r.single = true;
+    r.single_number = true;
     return r;
   } else if constexpr (std::is_same_v<P, ascii_space_parser> || std::is_base_of_v<x3::char_parser<P>, P>) {
-    result r;  // any other character class
-    r.set.any = true;
+    result r = unknown_token(false);  // any other character class
     return r;
   } else {
     static_assert(always_false<P>, "first_set.hpp does not know this X3 parser: add it");
@@ -143,7 +330,19 @@ result first(P const& p) {
 
 template <typename Production>
 start_set first_set(Production const& p) {
-  return first_detail::first(p).set;
+  return first_detail::to_start_set(first_detail::first(p).set);
+}
+
+// A production's FIRST set and second set, for the scanner's table.
+template <auto const& Production>
+void try_production(char const* first, char const* last, std::vector<candidate>& out);
+
+template <auto const& Production>
+production analysed() {
+  first_detail::result r = first_detail::first(Production);
+  // A match of one token (or none) is followed by whatever follows it.
+  if (r.single || r.nullable) r.seconds.any = true;
+  return {first_detail::to_start_set(r.set), first_detail::to_second_set(r.seconds), &try_production<Production>};
 }
 
 // The table of a family: its productions in tie-breaking order, each with its FIRST set and a
@@ -157,7 +356,7 @@ void try_production(char const* first, char const* last, std::vector<candidate>&
 
 template <auto const&... Productions>
 std::vector<production> production_table() {
-  return {production{first_set(Productions), &try_production<Productions>}...};
+  return {analysed<Productions>()...};
 }
 
 }  // namespace timeline::grammar::rules

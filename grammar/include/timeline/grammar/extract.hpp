@@ -39,6 +39,9 @@ struct extract_options {
   // When set, receives one line per decision (rule matches, refiner drops, tense choices). Tests
   // print it only when a case fails; `timeline tag --trace` prints it.
   std::function<void(std::string_view)> trace;
+  // Try every production at every word start, not only those the scanner's tables pick by the
+  // first two words. Many times slower, the same result: tests use it to check the tables.
+  bool try_every_production = false;
 };
 
 // Finds and normalizes the temporal expressions of `text`, in text order, without overlaps.
