@@ -28,7 +28,14 @@ struct resolve_context {
   // The quarter the text is discussing (extract.cpp: the latest closed one it named), for "the
   // quarter" and "a year ago" in results reports.
   std::optional<temporal_mention> discussed_quarter;
+  // Whether the report last discussed a span of months from the start of the year ("the nine
+  // months"), not a quarter: "a year earlier" then compares with the previous year.
+  bool year_to_date = false;
 };
+
+// Whether `m`, said as `said`, names the months of the year to date in a results report: "the
+// nine months", "the first six months" (extract.cpp keeps it for year_to_date).
+bool opens_year_to_date(temporal_mention const& m, std::string_view said);
 
 // Returns nullopt when what was said is no real date (February 30) or cannot be placed.
 std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context);

@@ -117,7 +117,7 @@ auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw
 auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
 // "the year-earlier third quarter" is one expression (TBAQ tags it whole, 2 of 2).
 auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
-                             -(attempt[quarter_number >> -lit('-') >> kw("quarter")] | kw("quarter") | kw("period")) >>
+                             -(attempt[quarter_number >> -lit('-') >> kw("quarter")] | (kw("quarter") | kw("period"))[put(&E::period_named, true)]) >>
                              x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
 // "the year ended March 31" is a length of a year in results reports; "the full year" the DCT's.
 auto const the_year_ended = named("the_year_ended") >> the >> -kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
