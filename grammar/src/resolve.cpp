@@ -449,7 +449,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   // POLICY: a clock time alone is on the day of the latest day mentioned before it, else on the
   //   DCT: "the blast occurred Friday ... at 10:35 a.m." (news tells an event's day once; TBAQ: 4
   //   of 7 bare clock times right, against 3 with the DCT always). Corpus: fixtures/corpus/en/time.jsonl.
-  if (s.hour >= 0) {
+  if (s.hour >= 0 || s.part_of_day != 0) {
     sys_days day = anchor_day;
     if (!anaphoric) {
       auto const last = anchor_mention(c, ast::unit::day);

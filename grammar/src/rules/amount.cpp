@@ -60,6 +60,23 @@ plural_unit_names const plural_units;
 // "recent weeks": a vague length in TimeML (PXW), as "several weeks".
 auto const recent_units = named("recent_units") >> kw("recent") >> word(plural_units)[store(&E::count_unit)] >>
                           x3::eps[put(&E::count_unknown, true)] >> duration;
+// "a day-long meeting", "a yearlong search", "a two-week-long strike", "decades-long": a length
+// said as an adjective, vague when the unit is plural.
+struct closed_long_names : x3::symbols<unit> {
+  closed_long_names() {
+    add("hourlong", unit::hour)("daylong", unit::day)("weeklong", unit::week)("monthlong", unit::month)("yearlong", unit::year)
+       ("decadelong", unit::decade);
+  }
+};
+closed_long_names const closed_longs;
+auto const unit_long = named("unit_long") >>
+                       (x3::lexeme[lowered[plural_units][store(&E::count_unit)] >> lit("-long") >> !x3::alnum][put(&E::count_unknown, true)] |
+                        word(closed_longs)[store(&E::count_unit)] |
+                        -(count >> -lit('-')) >> x3::lexeme[lowered[units][store(&E::count_unit)] >> lit("-long") >> !x3::alnum]) >>
+                       x3::eps[([](auto& ctx) {
+                         if (expr(ctx).count == 0 && !expr(ctx).count_unknown) expr(ctx).count = 1;
+                       })] >>
+                       duration;
 auto const bare_units = named("bare_units") >> word(plural_units)[store(&E::count_unit)] >> x3::eps[put(&E::count_unknown, true)] >> duration;
 auto const every = named("every") >> (kw("every")[put(&E::every, true)] | kw("each")[put(&E::each, true)]) >>
                    (weekday_word[store(&E::weekday)] | word(parts_of_day)[store(&E::part_of_day)] | word(seasons)[store(&E::season)] |
@@ -101,16 +118,17 @@ auto const future = named("future_ref") >>
 std::vector<std::string> number_followers() {
   // The words a number can be followed by inside a production: a unit ("48 hours", "10-year"), a
   // month ("13 August", "13 of August"), a meridiem ("10 a.m.", "10 pm"), "o'clock", and "times"
-  // ("3 times a week"). Read from the same tables the productions use.
+  // ("3 times a week"), and the part of day of "4 in the morning", "10 at night". Read from the same
+  // tables the productions use.
   start_set followers = first_set(units);
   first_detail::merge(followers, first_set(months));
-  first_detail::merge(followers, first_set(lit("a.m.") | lit("p.m.") | lit("am") | lit("pm") | lit("o'clock") | lit("of") | lit("times")));
+  first_detail::merge(followers, first_set(lit("a.m.") | lit("p.m.") | lit("am") | lit("pm") | lit("o'clock") | lit("of") | lit("times") | lit("in") | lit("at")));
   return followers.words;
 }
 
 std::span<production const> amount_productions() {
   // References first: "the coming weeks" is FUTURE_REF, not the duration "the coming week(s)".
-  static std::vector<production> const table = production_table<present, current, past, future, length, span, recent_units, bare_units, every, adverb, times_per>();
+  static std::vector<production> const table = production_table<present, current, past, future, length, span, recent_units, unit_long, bare_units, every, adverb, times_per>();
   return table;
 }
 
