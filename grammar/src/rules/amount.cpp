@@ -48,10 +48,6 @@ auto const and_a_half = kw("and") >> kw("a") >> kw("half") >> x3::eps[([](auto& 
 auto const kind_of_day = kw("trading") | kw("business") | kw("working") | kw("school");
 auto const length = named("duration") >> -amount_mod >> -the >> count >> -plus_half >> -added >> -lit('-') >> -kind_of_day >> unit_word >>
                     -and_a_half >> duration;
-auto const span = named("duration_span") >> -amount_mod >> the >>
-                  ((kw("past") | kw("last") | kw("previous") | kw("preceding"))[put(&E::span_past, true)] |
-                   (kw("next") | kw("coming") | kw("following"))[put(&E::span_future, true)] | kw("first")) >>
-                  (count | x3::eps[put(&E::count, 1.0)]) >> unit_word >> duration;
 struct plural_unit_names : x3::symbols<unit> {
   plural_unit_names() {
     add("minutes", unit::minute)("hours", unit::hour)("days", unit::day)("weeks", unit::week)("months", unit::month)
@@ -59,6 +55,14 @@ struct plural_unit_names : x3::symbols<unit> {
   }
 };
 plural_unit_names const plural_units;
+// "the past two weeks" P2W, "the past week" P1W; plural units without a count are vague ("the first
+// hours of the war" PTXH).
+auto const span = named("duration_span") >> -amount_mod >> the >>
+                  ((kw("past") | kw("last") | kw("previous") | kw("preceding"))[put(&E::span_past, true)] |
+                   (kw("next") | kw("coming") | kw("following"))[put(&E::span_future, true)] | kw("first")) >>
+                  (count >> unit_word | attempt[word(plural_units)[store(&E::count_unit)] >> x3::eps[put(&E::count_unknown, true)]] |
+                   x3::eps[put(&E::count, 1.0)] >> unit_word) >>
+                  duration;
 // "for years": refine keeps it only after for/in/over/within (context.cpp).
 // "recent weeks": a vague length in TimeML (PXW), as "several weeks".
 auto const recent_units = named("recent_units") >> kw("recent") >> word(plural_units)[store(&E::count_unit)] >>
