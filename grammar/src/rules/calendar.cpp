@@ -133,6 +133,9 @@ auto const fiscal_year = named("fiscal_year") >> ((kw("fiscal") >> -kw("year")) 
                          year_number[set_year] >> calendar;
 auto const spelled_year = named("spelled_year") >> -(the >> kw("year")) >> -(month_word[store(&E::month)] >> -kw("of")) >> spelled_year_p >> calendar;
 auto const year_alone = named("year") >> year_number[set_year] >> x3::eps[put(&E::latent, true)] >> calendar;
+// "the post-1959 politics", "pre-1990 levels": TimeML tags the prefixed word with the year's value.
+auto const prefixed_year = named("prefixed_year") >> x3::lexeme[lowered[lit("post-") | lit("pre-")] >> uint4[set_year] >> !(x3::alnum | lit('-'))] >>
+                           calendar;
 auto const apostrophe_year = named("two_digit_year") >> x3::lexeme[(lit('\'') | lit("’")) >> uint2[set_two_digit_year] >> !x3::alnum] >> calendar;
 auto const set_decade = [](auto& ctx) { expr(ctx).decade = static_cast<int>(x3::_attr(ctx)); };
 auto const set_short_decade = [](auto& ctx) {
@@ -192,7 +195,7 @@ auto const time_alone = named("clock_time") >> clock_time >> calendar;
 
 std::span<production const> calendar_productions() {
   (void)part_of_day_of;  // TimeML tags "[Oct. 23]" alone in "the night of Oct. 23"
-  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, part_then_deictic_day, day_part_alone, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year>();
+  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, prefixed_year, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, part_then_deictic_day, day_part_alone, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year>();
   return table;
 }
 
