@@ -280,6 +280,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     i = k;
   }
   std::span<std::string_view const> const words{word_storage.data(), word_count};
+  if (!words.empty() && words[0] == "ended") return tense::completed;
   std::optional<std::size_t> future_at;
   std::optional<std::size_t> reporting_at;
   bool past = false;

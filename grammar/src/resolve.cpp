@@ -69,6 +69,11 @@ std::optional<int> pick_year(int dct_year, sys_days dct, tense t, Candidate cand
     if (c->earliest > dct && !next) next = y;
     if (c->latest < dct) latest_past = y;
   }
+  // POLICY: "the fiscal year ended Jan. 31" said in October is the January just past, and "the
+  //   second quarter ended Oct. 31" said on Oct. 27 the last year's October: a period said to have
+  //   ended has ended by the DCT (TBAQ: 20 of 20 dates after "ended" are on or before the DCT; the
+  //   120-day look-ahead got 2 of them wrong). "the year ending June 30" still looks ahead.
+  if (t == tense::completed) return latest_past ? latest_past : next;
   if (t == tense::future) {
     // A future clause moves a month-day to its next occurrence when that is under a year away;
     // "payable Aug. 7" said on Aug. 18 is last week's date reported late, not next year's.

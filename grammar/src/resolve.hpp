@@ -18,7 +18,9 @@ namespace timeline::grammar {
 
 // `reported`: only a reporting verb ("said") marks the clause; weekdays and holidays read it as
 // past, dates with a month keep their own default (a deadline is often reported).
-enum class tense : std::uint8_t { none, past, future, reported };
+// `completed`: the expression closes a finished period ("the quarter ended Sept. 30"), so it is on
+// or before the DCT whatever the default placement says.
+enum class tense : std::uint8_t { none, past, future, reported, completed };
 
 struct resolve_context {
   reference_time dct;
