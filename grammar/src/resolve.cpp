@@ -3,6 +3,7 @@
 
 #include "holidays.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -779,11 +780,19 @@ std::optional<temporal_mention> resolve_set(ast::expression const& s) {
 //   months" compares those with the same months of the previous year, and TimeBank tags "a year
 //   earlier", "the year-ago results" and "the 1988 period" there as that year (TBAQ: 7 of 9, where
 //   the discussed quarter a year back gets 2). A quarter named again ends it. Only the
-//   year-to-date spans of a report count: "the" and six or nine months ("jailed for six months"
-//   is no period of a report). Corpus: fixtures/corpus/en/anaphoric.jsonl.
+//   year-to-date spans of a report count: "the [first|latest] six|nine months" ("jailed for six
+//   months" is no period of a report, "the past six months" ends at the DCT, not at a quarter's
+//   end). Corpus: fixtures/corpus/en/anaphoric.jsonl.
 bool opens_year_to_date(temporal_mention const& m, std::string_view said) {
   if (m.type != timex_type::duration || !(m.value == "P6M" || m.value == "P9M")) return false;
-  return said.size() > 4 && (said[0] == 't' || said[0] == 'T') && said.substr(1, 3) == "he ";
+  std::string lower{said};
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (std::string_view const opening : {"the first ", "the latest ", "the "}) {
+    if (!lower.starts_with(opening)) continue;
+    std::string_view const count = std::string_view{lower}.substr(opening.size());
+    return count.starts_with("six ") || count.starts_with("nine ") || count.starts_with("6 ") || count.starts_with("9 ");
+  }
+  return false;
 }
 
 std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context) {
