@@ -89,6 +89,7 @@ struct expression {
   modifier mod = modifier::none;
   bool latent = false;  // a bare number that may be a year
   special reading = special::none;
+  bool period_named = false;  // "the year-ago quarter", "the 1988 period": the period is said, not only its year
 };
 
 }  // namespace timeline::grammar::ast

@@ -215,7 +215,14 @@ struct season_names : x3::symbols<unsigned> {
 inline season_names const seasons;
 
 struct part_of_day_names : x3::symbols<unsigned> {
-  part_of_day_names() { add("morning", 1)("afternoon", 2)("evening", 3)("night", 4)("overnight", 4); }
+  part_of_day_names() {
+    add("morning", 1)("afternoon", 2)("evening", 3)("night", 4)("overnight", 4);
+    // The middle of a part is still that part in TimeML ("mid-afternoon yesterday" = TAF).
+    for (char const* mid : {"mid-", "mid ", "mid"}) {
+      add(std::string(mid) + "morning", 1);
+      add(std::string(mid) + "afternoon", 2);
+    }
+  }
 };
 inline part_of_day_names const parts_of_day;
 

@@ -280,6 +280,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     i = k;
   }
   std::span<std::string_view const> const words{word_storage.data(), word_count};
+  if (!words.empty() && words[0] == "ended") return tense::completed;
   std::optional<std::size_t> future_at;
   std::optional<std::size_t> reporting_at;
   bool past = false;
@@ -287,8 +288,13 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     std::string_view const w = words[n];
     std::string_view const after = n > 0 ? words[n - 1] : std::string_view{};
     std::string_view const before = n + 1 < words.size() ? words[n + 1] : std::string_view{};
+    // "had been due to expire Friday", "had been scheduled for Monday": a plan of the past perfect
+    // is over by the time of writing.
+    bool const past_perfect = before == "been" && n + 2 < words.size() && words[n + 2] == "had";
     if (in(reporting_verbs, w)) {
       if (!reporting_at) reporting_at = n;
+    } else if (past_perfect) {
+      past = true;
     } else if (in(future_cues, w) || w.ends_with("'ll") || (after == "to" && in(future_before_to, w)) ||
                ((w == "early" || w == "soon") && before == "as" && after == "as") ||
                // a verb, not a noun: "the vote on Sunday" has a determiner before it

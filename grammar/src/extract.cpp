@@ -91,6 +91,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   auto const& productions = dispatch::table::get();
   std::vector<temporal_mention> history;
   std::optional<temporal_mention> discussed_quarter;
+  bool year_to_date = false;
 
   std::size_t i = 0;
   while (i < text.size()) {
@@ -122,7 +123,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
         continue;
       }
       resolve_context rc{dct, [&] { return context.clause_tense(span_begin, span_end); }, history,
-                         discussed_quarter ? &*discussed_quarter : nullptr, std::nullopt};
+                         discussed_quarter ? &*discussed_quarter : nullptr, year_to_date, std::nullopt};
       auto m = resolve(c.said, rc);
       if (!m) {
         if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");
@@ -145,6 +146,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
           (!discussed_quarter || discussion_rank(*discussed_quarter, dct) < discussion_rank(*m, dct))) {
         discussed_quarter = *m;
       }
+      year_to_date = opens_year_to_date(*m, text.substr(span_begin, span_end - span_begin)) || (year_to_date && m->rule != std::string_view{"quarter"});
       found.push_back(std::move(*m));
       i = span_end;
       taken = true;

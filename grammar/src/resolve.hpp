@@ -19,7 +19,9 @@ namespace timeline::grammar {
 
 // `reported`: only a reporting verb ("said") marks the clause; weekdays and holidays read it as
 // past, dates with a month keep their own default (a deadline is often reported).
-enum class tense : std::uint8_t { none, past, future, reported };
+// `completed`: the expression closes a finished period ("the quarter ended Sept. 30"), so it is on
+// or before the DCT whatever the default placement says.
+enum class tense : std::uint8_t { none, past, future, reported, completed };
 
 struct resolve_context {
   reference_time dct;
@@ -31,6 +33,9 @@ struct resolve_context {
   // The quarter the text is discussing (extract.cpp: the latest closed one it named), for "the
   // quarter" and "a year ago" in results reports; null when it has named none.
   temporal_mention const* discussed_quarter = nullptr;
+  // Whether the report last discussed a span of months from the start of the year ("the nine
+  // months"), not a quarter: "a year earlier" then compares with the previous year.
+  bool year_to_date = false;
 
   // What read_clause_tense returned, once asked.
   mutable std::optional<tense> clause_tense_cache;
@@ -40,6 +45,10 @@ struct resolve_context {
     return *clause_tense_cache;
   }
 };
+
+// Whether `m`, said as `said`, names the months of the year to date in a results report: "the
+// nine months", "the first six months" (extract.cpp keeps it for year_to_date).
+bool opens_year_to_date(temporal_mention const& m, std::string_view said);
 
 // Returns nullopt when what was said is no real date (February 30) or cannot be placed.
 std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context);

@@ -44,11 +44,10 @@ auto const plus_half = x3::lexeme[lit("1/2") >> !x3::alnum][([](auto& ctx) { exp
 auto const added = kw("more") | kw("additional") | kw("further") | kw("extra");
 // "a minute and a half": PT1M30S, as "1 1/2 minutes".
 auto const and_a_half = kw("and") >> kw("a") >> kw("half") >> x3::eps[([](auto& ctx) { expr(ctx).count += 0.5; })];
-auto const length = named("duration") >> -amount_mod >> -the >> count >> -plus_half >> -added >> -lit('-') >> unit_word >> -and_a_half >> duration;
-auto const span = named("duration_span") >> -amount_mod >> the >>
-                  ((kw("past") | kw("last") | kw("previous") | kw("preceding"))[put(&E::span_past, true)] |
-                   (kw("next") | kw("coming") | kw("following"))[put(&E::span_future, true)] | kw("first")) >>
-                  (count | x3::eps[put(&E::count, 1.0)]) >> unit_word >> duration;
+// "eight trading days", "five business days": a count of the days something is open is a length.
+auto const kind_of_day = kw("trading") | kw("business") | kw("working") | kw("school");
+auto const length = named("duration") >> -amount_mod >> -the >> count >> -plus_half >> -added >> -lit('-') >> -kind_of_day >> unit_word >>
+                    -and_a_half >> duration;
 struct plural_unit_names : x3::symbols<unit> {
   plural_unit_names() {
     add("minutes", unit::minute)("hours", unit::hour)("days", unit::day)("weeks", unit::week)("months", unit::month)
@@ -56,10 +55,43 @@ struct plural_unit_names : x3::symbols<unit> {
   }
 };
 plural_unit_names const plural_units;
+// "the past two weeks" P2W, "the past week" P1W; plural units without a count are vague ("the first
+// hours of the war" PTXH).
+auto const span = named("duration_span") >> -amount_mod >> the >>
+                  ((kw("past") | kw("last") | kw("previous") | kw("preceding"))[put(&E::span_past, true)] |
+                   (kw("next") | kw("coming") | kw("following"))[put(&E::span_future, true)] | kw("first")) >>
+                  (count >> unit_word | attempt[word(plural_units)[store(&E::count_unit)] >> x3::eps[put(&E::count_unknown, true)]] |
+                   x3::eps[put(&E::count, 1.0)] >> unit_word) >>
+                  duration;
 // "for years": refine keeps it only after for/in/over/within (context.cpp).
 // "recent weeks": a vague length in TimeML (PXW), as "several weeks".
 auto const recent_units = named("recent_units") >> kw("recent") >> word(plural_units)[store(&E::count_unit)] >>
                           x3::eps[put(&E::count_unknown, true)] >> duration;
+// "a day-long meeting", "a yearlong search", "a two-week-long strike", "decades-long": a length
+// said as an adjective, vague when the unit is plural.
+struct closed_long_names : x3::symbols<unit> {
+  closed_long_names() {
+    add("hourlong", unit::hour)("daylong", unit::day)("weeklong", unit::week)("monthlong", unit::month)("yearlong", unit::year)
+       ("decadelong", unit::decade);
+  }
+};
+closed_long_names const closed_longs;
+auto const unit_long = named("unit_long") >>
+                       (x3::lexeme[lowered[plural_units][store(&E::count_unit)] >> lit("-long") >> !x3::alnum][put(&E::count_unknown, true)] |
+                        word(closed_longs)[store(&E::count_unit)] |
+                        -(count >> -lit('-')) >> x3::lexeme[lowered[units][store(&E::count_unit)] >> lit("-long") >> !x3::alnum]) >>
+                       x3::eps[([](auto& ctx) {
+                         if (expr(ctx).count == 0 && !expr(ctx).count_unknown) expr(ctx).count = 1;
+                       })] >>
+                       duration;
+// "the weeks ahead", "the years to come", "in the years that followed", "over the years": a vague
+// length of plural units, as "several weeks" (PXW). Not "the weeks before the vote", which TimeML
+// tags as the date of those weeks.
+auto const plural_units_span = named("plural_units_span") >>
+                               (the >> word(plural_units)[store(&E::count_unit)] >>
+                                    (kw("ahead") | kw("to") >> kw("come") | &(kw("that") >> (kw("followed") | kw("follow")))) |
+                                kw("over") >> mark >> the >> kw("years")[put(&E::count_unit, unit::year)]) >>
+                               x3::eps[put(&E::count_unknown, true)] >> duration;
 auto const bare_units = named("bare_units") >> word(plural_units)[store(&E::count_unit)] >> x3::eps[put(&E::count_unknown, true)] >> duration;
 auto const every = named("every") >> (kw("every")[put(&E::every, true)] | kw("each")[put(&E::each, true)]) >>
                    (weekday_word[store(&E::weekday)] | word(parts_of_day)[store(&E::part_of_day)] | word(seasons)[store(&E::season)] |
@@ -101,16 +133,18 @@ auto const future = named("future_ref") >>
 std::vector<std::string> number_followers() {
   // The words a number can be followed by inside a production: a unit ("48 hours", "10-year"), a
   // month ("13 August", "13 of August"), a meridiem ("10 a.m.", "10 pm"), "o'clock", and "times"
-  // ("3 times a week"). Read from the same tables the productions use.
+  // ("3 times a week"), the part of day of "4 in the morning", "10 at night", and the kind of day
+  // of "5 working days". Read from the same tables the productions use.
   start_set followers = first_set(units);
   first_detail::merge(followers, first_set(months));
-  first_detail::merge(followers, first_set(lit("a.m.") | lit("p.m.") | lit("am") | lit("pm") | lit("o'clock") | lit("of") | lit("times")));
+  first_detail::merge(followers, first_set(lit("a.m.") | lit("p.m.") | lit("am") | lit("pm") | lit("o'clock") | lit("of") | lit("times") | lit("in") | lit("at")));
+  first_detail::merge(followers, first_set(kind_of_day));
   return followers.words;
 }
 
 std::span<production const> amount_productions() {
   // References first: "the coming weeks" is FUTURE_REF, not the duration "the coming week(s)".
-  static std::vector<production> const table = production_table<present, current, past, future, length, span, recent_units, bare_units, every, adverb, times_per>();
+  static std::vector<production> const table = production_table<present, current, past, future, length, span, recent_units, unit_long, plural_units_span, bare_units, every, adverb, times_per>();
   return table;
 }
 

@@ -81,7 +81,11 @@ auto const clock_24 = x3::lexeme[uint1_2[set_hour] >> lit(':') >> uint2[set_minu
 auto const named_time = kw("noon")[put(&E::hour, 12)][put(&E::minute, 0)] | kw("midnight")[put(&E::hour, 0)][put(&E::minute, 0)] |
                         kw("midday")[put(&E::hour, 12)][put(&E::minute, 0)];
 auto const oclock = x3::lexeme[uint1_2[set_hour] >> !x3::alnum] >> (kw("o'clock") | kw("o’clock"));
-auto const clock_time = (attempt[clock_12] | attempt[oclock] | attempt[clock_24] | named_time) >> -zone;
+// "4 in the morning", "10 at night": the part of day says the meridiem.
+auto const hour_of_part = x3::lexeme[uint1_2[set_hour] >> !x3::alnum] >>
+                          (kw("in") >> kw("the") >> (kw("morning")[put(&E::meridiem, 1U)] | (kw("afternoon") | kw("evening"))[put(&E::meridiem, 2U)]) |
+                           kw("at") >> kw("night")[put(&E::meridiem, 2U)]);
+auto const clock_time = (attempt[clock_12] | attempt[oclock] | attempt[hour_of_part] | attempt[clock_24] | named_time) >> -zone;
 
 // Day expressions a clock time can attach to.
 auto const month_day_year_p = -weekday_prefix >> month_word[store(&E::month)] >> day_number[set_day] >> comma >> year_number[set_year];
@@ -129,6 +133,9 @@ auto const fiscal_year = named("fiscal_year") >> ((kw("fiscal") >> -kw("year")) 
                          year_number[set_year] >> calendar;
 auto const spelled_year = named("spelled_year") >> -(the >> kw("year")) >> -(month_word[store(&E::month)] >> -kw("of")) >> spelled_year_p >> calendar;
 auto const year_alone = named("year") >> year_number[set_year] >> x3::eps[put(&E::latent, true)] >> calendar;
+// "the post-1959 politics", "pre-1990 levels": TimeML tags the prefixed word with the year's value.
+auto const prefixed_year = named("prefixed_year") >> x3::lexeme[lowered[lit("post-") | lit("pre-")] >> uint4[set_year] >> !(x3::alnum | lit('-'))] >>
+                           calendar;
 auto const apostrophe_year = named("two_digit_year") >> x3::lexeme[(lit('\'') | lit("’")) >> uint2[set_two_digit_year] >> !x3::alnum] >> calendar;
 auto const set_decade = [](auto& ctx) { expr(ctx).decade = static_cast<int>(x3::_attr(ctx)); };
 auto const set_short_decade = [](auto& ctx) {
@@ -163,6 +170,17 @@ auto const weekday_nights = named("weekday_parts") >> weekday_alone_p >>
                                        !x3::alnum] >>
                             x3::eps[put(&E::what, ast::kind::set)];
 auto const part_of_deictic_day = named("deictic_part_of_day") >> deictic_day_p >> part_of_day >> calendar;
+// "mid-afternoon yesterday": the part before its day.
+auto const part_then_deictic_day = named("part_then_deictic_day") >> part_of_day >> deictic_day_p >> calendar;
+// "in the morning", "by mid-afternoon": a part of the day the text is on, placed as a clock time
+// alone is (resolve.cpp). "the night of Oct. 23" is the date alone in TimeML; "in the night" is
+// rarely a time of its own.
+auto const day_part_alone = named("part_of_day_alone") >>
+                            (kw("in") >> mark >> the >> (kw("morning")[put(&E::part_of_day, 1U)] | kw("afternoon")[put(&E::part_of_day, 2U)] |
+                                                         kw("evening")[put(&E::part_of_day, 3U)]) |
+                             x3::lexeme[lowered[lit("mid")] >> -(lit('-') | lit(' ')) >>
+                                        (lit("morning")[put(&E::part_of_day, 1U)] | lit("afternoon")[put(&E::part_of_day, 2U)]) >> !x3::alnum]) >>
+                            !kw("of") >> calendar;
 
 auto const time_then_day = named("time_on_day") >> clock_time >> -(kw("on") | lit(',')) >> day_for_time >> calendar;
 auto const day_then_time = named("day_at_time") >> day_for_time >> -lit(',') >> -kw("at") >> clock_time >> calendar;
@@ -177,7 +195,7 @@ auto const time_alone = named("clock_time") >> clock_time >> calendar;
 
 std::span<production const> calendar_productions() {
   (void)part_of_day_of;  // TimeML tags "[Oct. 23]" alone in "the night of Oct. 23"
-  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year>();
+  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, prefixed_year, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, part_then_deictic_day, day_part_alone, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year>();
   return table;
 }
 

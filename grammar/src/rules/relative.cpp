@@ -97,6 +97,15 @@ auto const season = named("season") >> (attempt[kw("this") >> kw("past")[put(&E:
                     season_word >> -(-kw("of") >> year_number[set_year]) >> !kw("of") >> calendar;
 auto const season_year = named("season_year") >> season_word >> -kw("of") >> year_number[set_year] >> calendar;
 auto const fuzzy = named("fuzzy") >> fuzzy_prefix >> fuzzy_target >> calendar;
+// "by year-end", "around year end", "by year's end": the end of the DCT's year, as "the end of the
+// year". Only after a preposition: "year-end results" is an adjective, which TimeML leaves alone.
+auto const year_end = named("year_end") >>
+                      (kw("by") | kw("at") | kw("around") | kw("since") | kw("before") | kw("until") | kw("till") | kw("after") |
+                       kw("near") | kw("toward") | kw("towards") | kw("through") | kw("from") | kw("for")) >>
+                      mark >> -the >>
+                      (x3::lexeme[lowered[lit("year-end")] >> !(x3::alnum | lit('-'))] | kw("year") >> kw("end") |
+                       x3::lexeme[lowered[lit("year's")] >> !x3::alnum] >> kw("end")) >>
+                      x3::eps[put(&E::has_shift, true)][put(&E::shift_unit, unit::year)][put(&E::shift, 0)][put(&E::mod, modifier::end)] >> calendar;
 auto const earlier_later = named("earlier_later_this") >>
                            (kw("earlier")[put(&E::mod, modifier::before_anchor)] | kw("later")[put(&E::mod, modifier::after_anchor)]) >>
                            (kw("this") | kw("in") >> the) >> period[put(&E::shift, 0)] >> calendar;
@@ -117,7 +126,7 @@ auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw
 auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
 // "the year-earlier third quarter" is one expression (TBAQ tags it whole, 2 of 2).
 auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
-                             -(attempt[quarter_number >> -lit('-') >> kw("quarter")] | kw("quarter") | kw("period")) >>
+                             -(attempt[quarter_number >> -lit('-') >> kw("quarter")] | (kw("quarter") | kw("period"))[put(&E::period_named, true)]) >>
                              x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
 // "the year ended March 31" is a length of a year in results reports; "the full year" the DCT's.
 auto const the_year_ended = named("the_year_ended") >> the >> -kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
@@ -144,7 +153,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 }  // namespace
 
 std::span<production const> relative_productions() {
-  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year>();
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year>();
   return table;
 }
 
