@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
@@ -27,7 +28,25 @@ constexpr std::array<std::string_view, 30> unit_words{
     "future",    "half",      "hour",    "hours",   "minute",   "minutes", "moment",  "month",   "months",    "morning",
     "night",     "nights",    "period",  "present", "quarter", "quarters", "week",    "weekend", "weeks",     "year"};
 
-std::string_view word_at(std::string_view lower, std::size_t at) { return rules::first_word(lower.substr(at, 32)); }
+// rules::first_word over at most 32 bytes at `at`, without a bounds check per character: the
+// padding after the text (dispatch.hpp) is zero bytes, which stop it. Every word of the text is
+// read here, some twice.
+constexpr auto letters = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = 1;
+  return t;
+}();
+
+std::string_view word_at(std::string_view lower, std::size_t at) {
+  char const* const p = lower.data() + at;
+  auto const letter = [](char c) { return letters[static_cast<unsigned char>(c)] != 0; };
+  std::size_t n = 0;
+  while (n < 32 && letter(p[n])) ++n;
+  if (n > 0) {
+    while (n < 32 && (letter(p[n]) || p[n] == '\'')) ++n;
+  }
+  return {p, std::min(n, lower.size() - at)};
+}
 
 }  // namespace
 
@@ -57,6 +76,9 @@ table::word_info& table::word_table::insert(std::string_view word) {
   char padded[sizeof(key::part)] = {};  // the words of the grammar carry no padding of their own
   std::memcpy(padded, word.data(), word.size());
   key const k = load(padded, word.size());
+  auto const first = static_cast<std::size_t>(static_cast<unsigned char>(word[0]) - 'a');
+  if (first >= beginnings_.size()) throw std::logic_error("dispatch: a word that does not start with a letter: \"" + std::string{word} + "\"");
+  beginnings_[first] |= std::uint32_t{1} << second_letter(word);
   slot& s = slots_[probe(k)];
   if (!s.used) {
     s.used = true;
@@ -65,8 +87,16 @@ table::word_info& table::word_table::insert(std::string_view word) {
   return s.info;
 }
 
+std::size_t table::word_table::second_letter(std::string_view word) noexcept {
+  if (word.size() < 2) return 27;
+  char const c = word[1];
+  return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : c == '\'' ? 26 : 27;
+}
+
 table::word_info const* table::word_table::find(std::string_view word) const noexcept {
   if (word.empty() || word.size() > sizeof(key::part)) return nullptr;
+  auto const first = static_cast<std::size_t>(static_cast<unsigned char>(word[0]) - 'a');
+  if (first >= beginnings_.size() || ((beginnings_[first] >> second_letter(word)) & 1U) == 0) return nullptr;
   slot const& s = slots_[probe(load(word.data(), word.size()))];  // `padding` bytes follow the word
   return s.used ? &s.info : nullptr;
 }
@@ -104,7 +134,9 @@ table::table() {
 // "Tuesday's" is read as "Tuesday" and "'s", "Mondays" as "Monday" and "s" (weekday_plural reads
 // the "s" in the same lexeme). Short words are left alone: "as" is not a plural of "a".
 std::string_view table::stem_of(std::string_view word) {
-  if (auto const apostrophe = word.find('\''); apostrophe != std::string_view::npos) return word.substr(0, apostrophe);
+  for (std::size_t i = 1; i < word.size(); ++i) {  // a loop, not find(): words are short, memchr is a call
+    if (word[i] == '\'') return word.substr(0, i);
+  }
   if (word.size() > 3 && word.back() == 's') return word.substr(0, word.size() - 1);
   return {};
 }

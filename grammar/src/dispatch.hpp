@@ -97,6 +97,8 @@ class table {
       bool operator==(key const&) const = default;
     };
     static key load(char const* data, std::size_t n) noexcept;  // reads sizeof(key::part) bytes
+    // 0-25 for a second letter, 26 for an apostrophe, 27 for anything else or none.
+    static std::size_t second_letter(std::string_view word) noexcept;
     std::size_t probe(key const& k) const noexcept;              // the slot of k, or the empty one it would take
     struct slot {
       key k;
@@ -104,6 +106,9 @@ class table {
       word_info info;
     };
     std::vector<slot> slots_;
+    // The two-letter beginnings the words have, a bit per second letter under each first letter:
+    // most words of running text begin like none of them and are turned away before hashing.
+    std::array<std::uint32_t, 26> beginnings_{};
   };
 
   word_info const* info(std::string_view word) const noexcept { return words_.find(word); }

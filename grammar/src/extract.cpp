@@ -104,7 +104,9 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
     dispatch::production_set const worth_trying =
         options.try_every_production ? productions.everything() : productions.worth_trying(lower, i);
     if (worth_trying.empty()) {
-      ++i;
+      // The rest of the word starts nothing: no position inside it is a word start.
+      if (ch == '\'') ++i;
+      else while (i < text.size() && is_word_char(text[i])) ++i;
       continue;
     }
     candidates.clear();
