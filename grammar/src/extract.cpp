@@ -4,6 +4,8 @@
 // the longest that survives the context filters and resolves wins, and scanning resumes after it.
 // Then the refiners of refine.cpp run in their one documented order.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -35,10 +37,41 @@ struct ascii_view {
   std::size_t to_text(std::size_t at) const { return origin.empty() ? at : origin[at]; }
 };
 
+constexpr std::uint64_t every_byte(unsigned char b) { return 0x0101010101010101ULL * b; }
+
+bool all_ascii(std::string_view text) {
+  std::size_t i = 0;
+  std::uint64_t high = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, text.data() + i, sizeof eight);
+    high |= eight;
+  }
+  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+  return (high & every_byte(0x80)) == 0;
+}
+
+// ASCII to lower case, eight bytes at a time: each byte from 'A' to 'Z' gains 0x20.
+void lower_ascii(std::string_view text, char* out) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, text.data() + i, sizeof eight);
+    std::uint64_t const at_least_a = eight + every_byte(0x80 - 'A');
+    std::uint64_t const above_z = eight + every_byte(0x7F - 'Z');
+    eight |= ((at_least_a & ~above_z) & every_byte(0x80)) >> 2;
+    std::memcpy(out + i, &eight, sizeof eight);
+  }
+  for (; i < text.size(); ++i) {
+    char const ch = text[i];
+    out[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+}
+
 ascii_view make_ascii_view(std::string_view text) {
   ascii_view v;
   v.original = text;
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return v;
+  if (all_ascii(text)) return v;
   std::string& copy = v.copy;
   copy.reserve(text.size());
   v.origin.reserve(text.size() + 1);
@@ -80,8 +113,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   // The rules match lower case (common.hpp, `lowered`); the context filters read the cased view.
   // Zero bytes after the end, which the scanner's word loads may read (dispatch.hpp).
   std::string lower_buffer(text.size() + dispatch::table::padding, '\0');
-  std::transform(text.begin(), text.end(), lower_buffer.begin(),
-                 [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
+  lower_ascii(text, lower_buffer.data());
   std::string_view const lower{lower_buffer.data(), text.size()};
   std::vector<temporal_mention> found;
   std::vector<rules::candidate> candidates;
