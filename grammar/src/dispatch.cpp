@@ -125,6 +125,9 @@ table::table() {
       if (seconds.characters[c]) second_character_[c].add(i);
     }
     for (auto const& w : seconds.words) words_.insert(w).seconds.add(i);
+    rules::second_set const& alone = productions_[i].alone;
+    if (alone.digit) number_alone_.add(i);
+    for (auto const& w : alone.words) words_.insert(w).alone.add(i);
   }
   for (auto const w : function_words) words_.insert(w).function_word = true;
   for (auto const w : unit_words) words_.insert(w).time_noun = true;
@@ -228,6 +231,7 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
       std::size_t end = at;
       while (end < lower.size() && is_digit(lower[end])) ++end;
       found |= accepting_second(by_digit_, lower, end);
+      found |= by_digit_ & number_alone_;
     }
     return found;
   }
@@ -239,14 +243,18 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
   word_info const* const known = info(w);
   production_set const starting = starting_with(w, known);
   if (starting.empty()) return found;
-  if (known != nullptr && known->function_word && !date_word_follows(lower, at + w.size())) return found;
   // The productions the word starts itself are those the second token can prune. Through a stem
   // ("Mondays", "Tuesday's") the grammar reads part of the word as its own second token.
   production_set const own = known == nullptr ? production_set{} : known->starts;
-  found |= accepting_second(own, lower, at + w.size());
+  production_set worth = accepting_second(own, lower, at + w.size());
+  if (known != nullptr) worth |= own & known->alone;
   production_set through_stem = starting;
   through_stem.remove(own);
-  found |= through_stem;
+  worth |= through_stem;
+  // The second token first: it turns away most function words ("the president") for one lookup,
+  // where the look for a date word reads up to four.
+  if (worth.empty() || (known != nullptr && known->function_word && !date_word_follows(lower, at + w.size()))) return found;
+  found |= worth;
   return found;
 }
 

@@ -80,6 +80,7 @@ class table {
     bool time_noun = false;        // a unit or noun of time that lets a function word through
     bool number_follower = false;  // can follow a number inside a production
     production_set seconds;        // the productions that can have it as their second token
+    production_set alone;          // the productions it can be the whole match of ("now")
   };
 
   // An open-addressing table of words of up to 24 letters, each packed into three machine words:
@@ -121,7 +122,7 @@ class table {
   word_table words_;
   production_set by_digit_, by_apostrophe_, always_;
   // Productions by what can come second in their matches, besides words (word_info::seconds).
-  production_set second_any_, second_digit_;
+  production_set second_any_, second_digit_, number_alone_;
   std::array<production_set, 128> second_character_{};
 };
 

@@ -49,9 +49,9 @@ constexpr std::string_view first_word(std::string_view s) {
 
 // The tokens that can come second in a production's match, as the scanner cuts them after the
 // first word or number: the next word (letters, then letters and apostrophes), a number, or one
-// other character, spaces skipped between. `any` when the analysis cannot bound it (a production
-// that can match one token alone is followed by anything). The scanner skips a production whose
-// second set does not hold what follows the first word: "two people" tries no duration.
+// other character, spaces skipped between. `any` when the analysis cannot bound it. The scanner
+// skips a production whose second set does not hold what follows the first word, unless the first
+// word can be a match alone: "two people" tries no duration.
 struct second_set {
   bool any = false;
   bool digit = false;
@@ -62,6 +62,8 @@ struct second_set {
 struct production {
   start_set starts;
   second_set seconds;
+  // The first tokens a match can consist of alone ("now"): after them anything may follow.
+  second_set alone;
   // Appends a candidate when the production matches at `first` (a word start) in [first, last).
   void (*try_at)(char const* first, char const* last, std::vector<candidate>& out);
 };

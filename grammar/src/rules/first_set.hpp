@@ -99,7 +99,8 @@ struct result {
   token_set firsts;
   token_set seconds;
   bool single = false;
-  bool single_number = false;
+  bool single_number = false;  // one token, a number that may end before the text's run of digits does
+  token_set single_firsts;     // the tokens a match of one token can be ("now", a year)
 };
 
 // A string cut into tokens the way the scanner cuts text: a word (letters, then letters and
@@ -166,6 +167,7 @@ inline void add_string(result& r, std::string_view s) {
   } else {
     r.single = true;
     r.single_number = r.single_number || tokens[0].what == token::kind::number;
+    add_token(r.single_firsts, tokens[0]);
   }
 }
 
@@ -178,6 +180,7 @@ inline result unknown_token(bool may_be_digit) {
   r.seconds.any = true;
   r.single = true;
   r.single_number = may_be_digit;
+  r.single_firsts.any = true;
   return r;
 }
 
@@ -212,7 +215,10 @@ inline constexpr bool always_false = false;
 template <typename T>
 struct is_uint_parser : std::false_type {};
 template <typename T, unsigned Radix, unsigned MinDigits, int MaxDigits>
-struct is_uint_parser<x3::uint_parser<T, Radix, MinDigits, MaxDigits>> : std::true_type {};
+struct is_uint_parser<x3::uint_parser<T, Radix, MinDigits, MaxDigits>> : std::true_type {
+  // x3::uint_ reads every digit there is, so no number parser after it can read the same run.
+  static constexpr bool reads_whole_run = MaxDigits < 0;
+};
 
 template <typename T>
 struct is_predicate : std::false_type {};
@@ -254,6 +260,8 @@ result first(x3::sequence<L, R> const& p) {
   }
   bool const single = (left.single && right.nullable) || (left.nullable && right.single);
   bool const single_number = (left.single_number && right.nullable) || (left.nullable && right.single_number);
+  if (!(left.single && right.nullable)) r.single_firsts = {};
+  if (left.nullable && right.single) r.single_firsts.merge(right.single_firsts);
   r.single = single;
   r.single_number = single_number;
   r.nullable = left.nullable && right.nullable;
@@ -270,6 +278,7 @@ result first(x3::alternative<L, R> const& p) {
   r.nullable = r.nullable || right.nullable;
   r.single = r.single || right.single;
   r.single_number = r.single_number || right.single_number;
+  r.single_firsts.merge(right.single_firsts);
   return r;
 }
 
@@ -308,15 +317,22 @@ result first(P const& p) {
     for (int c = 0; c < 128; ++c) {
       if (p.chset.test(static_cast<char>(c)) && !(c >= '0' && c <= '9')) any_other = true;
     }
-    result r = unknown_token(true);
-    r.set.any = any_other;
+    if (any_other) return unknown_token(true);
+    result r;  // digits only ("q" >> char_("1234")): one digit, a number token that may go on
+    r.set.digit = true;
+    r.firsts.digit = true;
+    r.single = true;
+    r.single_number = true;
+    r.single_firsts.digit = true;
     return r;
   } else if constexpr (is_uint_parser<P>::value || std::is_same_v<P, x3::char_class<boost::spirit::char_encoding::standard, x3::digit_tag>>) {
     result r;
     r.set.digit = true;
     r.firsts.digit = true;
     r.single = true;
-    r.single_number = true;
+    if constexpr (is_uint_parser<P>::value) r.single_number = !is_uint_parser<P>::reads_whole_run;
+    else r.single_number = true;
+    r.single_firsts.digit = true;
     return r;
   } else if constexpr (std::is_same_v<P, ascii_space_parser> || std::is_base_of_v<x3::char_parser<P>, P>) {
     result r = unknown_token(false);  // any other character class
@@ -341,8 +357,10 @@ template <auto const& Production>
 production analysed() {
   first_detail::result r = first_detail::first(Production);
   // A match of one token (or none) is followed by whatever follows it.
-  if (r.single || r.nullable) r.seconds.any = true;
-  return {first_detail::to_start_set(r.set), first_detail::to_second_set(r.seconds), &try_production<Production>};
+  // A match of no token is followed by anything; one of a single token too, at those tokens.
+  if (r.nullable || r.single_firsts.any) r.seconds.any = true;
+  return {first_detail::to_start_set(r.set), first_detail::to_second_set(r.seconds),
+          first_detail::to_second_set(r.single_firsts), &try_production<Production>};
 }
 
 // The table of a family: its productions in tie-breaking order, each with its FIRST set and a
