@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "document_text.hpp"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -215,7 +216,26 @@ std::string fold(std::string_view text) {
   std::string out(text.size(), '\0');
   std::size_t n = 0;
   bool pending_space = false;
+  static std::array<bool, 128> const ascii_space = [] {
+    std::array<bool, 128> spaces{};
+    for (char32_t c = 0; c < 128; ++c) spaces[c] = is_space(c);
+    return spaces;
+  }();
   for (std::size_t pos = 0; pos < text.size();) {
+    // ASCII without decoding: most of every line.
+    if (auto const b = static_cast<unsigned char>(text[pos]); b < 0x80) {
+      ++pos;
+      if (ascii_space[b]) {
+        pending_space = n > 0;
+        continue;
+      }
+      if (pending_space) {
+        out[n++] = ' ';
+        pending_space = false;
+      }
+      out[n++] = b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+      continue;
+    }
     decoded const d = decode_at(text, pos);
     if (is_space(d.cp)) {
       pending_space = n > 0;

@@ -37,15 +37,18 @@ constexpr auto letters = [] {
   return t;
 }();
 
-std::string_view word_at(std::string_view lower, std::size_t at) {
+scanned_word word_at(std::string_view lower, std::size_t at) {
   char const* const p = lower.data() + at;
   auto const letter = [](char c) { return letters[static_cast<unsigned char>(c)] != 0; };
   std::size_t n = 0;
   while (n < 32 && letter(p[n])) ++n;
+  std::size_t const leading_letters = n;
   if (n > 0) {
     while (n < 32 && (letter(p[n]) || p[n] == '\'')) ++n;
   }
-  return {p, std::min(n, lower.size() - at)};
+  std::string_view const word{p, std::min(n, lower.size() - at)};
+  // Letters, then letters and apostrophes: an apostrophe, if any, ends the leading letters.
+  return {word, leading_letters < word.size() ? leading_letters : std::string_view::npos};
 }
 
 }  // namespace
@@ -136,15 +139,13 @@ table::table() {
 
 // "Tuesday's" is read as "Tuesday" and "'s", "Mondays" as "Monday" and "s" (weekday_plural reads
 // the "s" in the same lexeme). Short words are left alone: "as" is not a plural of "a".
-std::string_view table::stem_of(std::string_view word) {
-  for (std::size_t i = 1; i < word.size(); ++i) {  // a loop, not find(): words are short, memchr is a call
-    if (word[i] == '\'') return word.substr(0, i);
-  }
-  if (word.size() > 3 && word.back() == 's') return word.substr(0, word.size() - 1);
+std::string_view table::stem_of(scanned_word const& word) {
+  if (word.apostrophe != std::string_view::npos) return word.text.substr(0, word.apostrophe);
+  if (word.text.size() > 3 && word.text.back() == 's') return word.text.substr(0, word.text.size() - 1);
   return {};
 }
 
-production_set table::starting_with(std::string_view word, word_info const* known) const {
+production_set table::starting_with(scanned_word const& word, word_info const* known) const {
   production_set found = known == nullptr ? production_set{} : known->starts;
   if (std::string_view const stem = stem_of(word); !stem.empty()) {
     if (word_info const* const info_of_stem = info(stem)) found |= info_of_stem->starts;
@@ -174,7 +175,7 @@ bool table::number_worth_trying(std::string_view lower, std::size_t at) const {
   while (i < lower.size() && lower[i] == ' ') ++i;
   if (i == lower.size()) return false;
   if (is_digit(lower[i])) return true;  // "2 1/2 years"
-  word_info const* const follower = info(word_at(lower, i));
+  word_info const* const follower = info(word_at(lower, i).text);
   return follower != nullptr && follower->number_follower;
 }
 
@@ -184,17 +185,17 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
     while (i < lower.size() && (lower[i] == ' ' || lower[i] == '-' || lower[i] == '\n')) ++i;
     if (i >= lower.size()) break;
     if (is_digit(lower[i]) || lower[i] == '\'') return true;
-    std::string_view const n = word_at(lower, i);
-    if (n.empty()) break;
-    word_info const* const known = info(n);
+    scanned_word const n = word_at(lower, i);
+    if (n.text.empty()) break;
+    word_info const* const known = info(n.text);
     bool const function_word = known != nullptr && known->function_word;
     if ((known != nullptr && known->time_noun) || (!function_word && !starting_with(n, known).empty())) return true;
     // "the latest quarter's results": a noun of time through its possessive.
-    if (auto const apostrophe = n.find('\''); apostrophe != std::string_view::npos) {
-      word_info const* const stem = info(n.substr(0, apostrophe));
+    if (n.apostrophe != std::string_view::npos) {
+      word_info const* const stem = info(n.text.substr(0, n.apostrophe));
       if (stem != nullptr && stem->time_noun) return true;
     }
-    i += n.size();
+    i += n.text.size();
   }
   return false;
 }
@@ -208,8 +209,8 @@ production_set table::accepting_second(production_set const& set, std::string_vi
     if (is_letter(c)) {
       // Through its stem too: "last month's" is "last month" to the grammar, which leaves the
       // "'s" unread, and "Mondays" can be read as "Monday" and an "s".
-      std::string_view const w = word_at(lower, i);
-      if (word_info const* const second = info(w)) accepting |= second->seconds;
+      scanned_word const w = word_at(lower, i);
+      if (word_info const* const second = info(w.text)) accepting |= second->seconds;
       std::string_view const stem = stem_of(w);
       if (!stem.empty()) {
         if (word_info const* const second = info(stem)) accepting |= second->seconds;
@@ -239,21 +240,21 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
     if (at + 1 < lower.size() && is_digit(lower[at + 1])) found |= by_apostrophe_;
     return found;
   }
-  std::string_view const w = word_at(lower, at);
-  word_info const* const known = info(w);
+  scanned_word const w = word_at(lower, at);
+  word_info const* const known = info(w.text);
   production_set const starting = starting_with(w, known);
   if (starting.empty()) return found;
   // The productions the word starts itself are those the second token can prune. Through a stem
   // ("Mondays", "Tuesday's") the grammar reads part of the word as its own second token.
   production_set const own = known == nullptr ? production_set{} : known->starts;
-  production_set worth = accepting_second(own, lower, at + w.size());
+  production_set worth = accepting_second(own, lower, at + w.text.size());
   if (known != nullptr) worth |= own & known->alone;
   production_set through_stem = starting;
   through_stem.remove(own);
   worth |= through_stem;
   // The second token first: it turns away most function words ("the president") for one lookup,
   // where the look for a date word reads up to four.
-  if (worth.empty() || (known != nullptr && known->function_word && !date_word_follows(lower, at + w.size()))) return found;
+  if (worth.empty() || (known != nullptr && known->function_word && !date_word_follows(lower, at + w.text.size()))) return found;
   found |= worth;
   return found;
 }

@@ -44,6 +44,13 @@ struct production_set {
   }
 };
 
+// A word of the text as the scanner cuts it (rules::first_word), with where its first apostrophe
+// is (npos if none).
+struct scanned_word {
+  std::string_view text;
+  std::size_t apostrophe;
+};
+
 class table {
  public:
   static table const& get();
@@ -114,9 +121,9 @@ class table {
 
   word_info const* info(std::string_view word) const noexcept { return words_.find(word); }
   // The word a production may have read in `word`, when it is not `word` itself; empty if none.
-  static std::string_view stem_of(std::string_view word);
+  static std::string_view stem_of(scanned_word const& word);
   // The productions `word` starts, itself (`known`, its own lookup) or through its stem.
-  production_set starting_with(std::string_view word, word_info const* known) const;
+  production_set starting_with(scanned_word const& word, word_info const* known) const;
 
   std::vector<rules::production> productions_;
   word_table words_;
