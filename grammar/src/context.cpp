@@ -74,7 +74,7 @@ constexpr auto reporting_verbs = [] {
 }();
 
 constexpr auto past_cues = [] {
-  std::array<std::string_view, 12> words{"ago", "began", "came", "did", "had", "met", "spoke", "took", "was", "went", "were", "held"};
+  std::array<std::string_view, 13> words{"ago", "became", "began", "came", "did", "had", "met", "spoke", "took", "was", "went", "were", "held"};
   std::sort(words.begin(), words.end());
   return words;
 }();
@@ -170,12 +170,13 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   if (said.what == ast::kind::reference && said.ref == ast::reference::future && lower(text_[begin]) == 's' && end - begin == 4) {
     // POLICY: "soon" is FUTURE_REF only as an adverb of the clause ("it will soon begin"), as TBAQ
     //   tags it (5 of 5). "as soon as X" and "soon after X" place an event relative to another,
-    //   and "was soon released" is a past narrative; TBAQ leaves all 11 such "soon" untagged.
+    //   and "was soon released", "soon became" are past narratives; TBAQ leaves all 12 such "soon" untagged.
     //   "as soon as possible" stays (1 of 1 tagged). Corpus: fixtures/corpus/en/vague.jsonl.
     if (before == "as" && after == "as" && lower_word_at(word_after(n)) == "possible") return std::nullopt;
     if (before == "as") return "\"as soon as\" is a conjunction";
     if (after == "after" || after == "afterward" || after == "afterwards" || after == "thereafter") return "\"soon after\" is relative to an event";
-    if (clause_tense(begin, end) == tense::past) return "\"soon\" in a past narrative";
+    // "a trickle that soon became a flood": the verb right after "soon" is in the past.
+    if (past_word(after) || clause_tense(begin, end) == tense::past) return "\"soon\" in a past narrative";
   }
   if (said.what == ast::kind::duration && said.count_unit == ast::unit::quarter && !said.count_unknown && after == "of") {
     // POLICY: "a quarter of the market", "three-quarters of its food" are fractions: TBAQ tags

@@ -127,6 +127,11 @@ auto const future = named("future_ref") >>
                      -the >> kw("coming") >> (kw("days") | kw("weeks") | kw("months") | kw("quarters") | kw("years")) |
                      kw("in") >> mark >> -the >> kw("coming") >> (kw("days") | kw("weeks") | kw("months") | kw("quarters") | kw("years")))[put(&E::ref, reference::future)] >>
                     ref;
+// "Islam will one day be the second religion": "one day" after a modal is some day to come, not a
+// length (TBAQ: 1 of 1 such is FUTURE_REF).
+auto const one_day_future = named("future_ref") >>
+                            (kw("will") | kw("would") | kw("could") | kw("might") | kw("may") | kw("can") | kw("shall") | kw("should")) >>
+                            mark >> kw("one")[put(&E::ref, reference::future)] >> kw("day") >> !kw("of") >> ref;
 
 }  // namespace
 
@@ -144,7 +149,7 @@ std::vector<std::string> number_followers() {
 
 std::span<production const> amount_productions() {
   // References first: "the coming weeks" is FUTURE_REF, not the duration "the coming week(s)".
-  static std::vector<production> const table = production_table<present, current, past, future, length, span, recent_units, unit_long, plural_units_span, bare_units, every, adverb, times_per>();
+  static std::vector<production> const table = production_table<present, current, past, future, one_day_future, length, span, recent_units, unit_long, plural_units_span, bare_units, every, adverb, times_per>();
   return table;
 }
 

@@ -155,10 +155,16 @@ auto const century_number = x3::lexeme[uint1_2[set_century] >> ordinal_suffix >>
 auto const century = named("century") >> -the >> century_number >> kw("century") >> calendar;
 
 auto const weekday_shift = kw("last")[put(&E::dir, ast::direction::past)] | kw("past")[put(&E::dir, ast::direction::past)] |
-                           kw("previous")[put(&E::dir, ast::direction::past)] | kw("next")[put(&E::dir, ast::direction::future)] |
+                           kw("next")[put(&E::dir, ast::direction::future)] |
                            kw("coming")[put(&E::dir, ast::direction::future)] | kw("this")[put(&E::dir, ast::direction::nearest_this)];
 auto const part_of_day = word(parts_of_day)[store(&E::part_of_day)];
 auto const weekday_relative = named("weekday_relative") >> -the >> weekday_shift >> weekday_word[store(&E::weekday)] >> -part_of_day >> calendar;
+// "the previous Friday", "the following Tuesday": the weekday before or after the day the text is
+// talking about (the last date mentioned), not the DCT's; "last Friday" counts from the DCT.
+auto const weekday_anaphoric = named("weekday_anaphoric") >>
+                               (-the >> (kw("previous") | kw("preceding"))[put(&E::dir, ast::direction::past)] |
+                                the >> kw("following")[put(&E::dir, ast::direction::future)]) >>
+                               weekday_word[store(&E::weekday)] >> -part_of_day >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
 auto const weekday_week = named("weekday_of_week") >> weekday_word[store(&E::weekday)] >>
                           (kw("last")[put(&E::shift, -1)] | kw("this")[put(&E::shift, 0)] | kw("next")[put(&E::shift, 1)]) >>
                           kw("week")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::week)] >> calendar;
@@ -195,7 +201,7 @@ auto const time_alone = named("clock_time") >> clock_time >> calendar;
 
 std::span<production const> calendar_productions() {
   (void)part_of_day_of;  // TimeML tags "[Oct. 23]" alone in "the night of Oct. 23"
-  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, prefixed_year, apostrophe_year, decade, century, weekday_relative, weekday_week, weekday, part_of_deictic_day, part_then_deictic_day, day_part_alone, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year>();
+  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, prefixed_year, apostrophe_year, decade, century, weekday_relative, weekday_anaphoric, weekday_week, weekday, part_of_deictic_day, part_then_deictic_day, day_part_alone, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year>();
   return table;
 }
 

@@ -128,6 +128,14 @@ auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlie
 auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
                              -(attempt[quarter_number >> -lit('-') >> kw("quarter")] | (kw("quarter") | kw("period"))[put(&E::period_named, true)]) >>
                              x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
+// "the quarter a year ago", "the same period last year", "last year's quarter": the year-ago
+// quarter said with the year after the period (TBAQ tags each whole, 3 of 3, as that quarter).
+auto const year_back = (kw("a") | kw("one")) >> kw("year") >> (kw("ago") | kw("earlier") | kw("before")) | -kw("of") >> kw("last") >> kw("year");
+auto const period_year_ago = named("year_ago_period") >> the >> -(kw("comparable") | kw("corresponding") | kw("same")) >>
+                             (kw("quarter") | kw("period"))[put(&E::period_named, true)] >> year_back >>
+                             x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
+auto const last_years_period = named("year_ago_period") >> kw("last") >> x3::lexeme[lowered[lit("year")] >> (lit('\'') | lit("’")) >> lowered[lit('s')] >> !x3::alnum] >>
+                               (kw("quarter") | kw("period"))[put(&E::period_named, true)] >> x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
 // "the year ended March 31" is a length of a year in results reports; "the full year" the DCT's.
 auto const the_year_ended = named("the_year_ended") >> the >> -kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
                             (&(kw("ended") | kw("ending")) | kw("fiscal") >> x3::eps) >> x3::eps[put(&E::what, ast::kind::duration)];
@@ -153,7 +161,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 }  // namespace
 
 std::span<production const> relative_productions() {
-  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year>();
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year>();
   return table;
 }
 
