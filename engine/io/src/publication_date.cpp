@@ -464,7 +464,14 @@ bool may_start_date(std::string_view text, std::size_t pos) {
   if (is_num(text[pos])) {
     return true;
   }
-  std::string const w = cursor{text, pos}.word();
+  // The word as cursor::word() reads it (up to 12 letters, lower case), without a string.
+  char letters[12];
+  std::size_t n = 0;
+  while (n < sizeof letters && pos + n < text.size() && is_alpha(text[pos + n])) {
+    letters[n] = lower(text[pos + n]);
+    ++n;
+  }
+  std::string_view const w{letters, n};
   return std::any_of(month_names.begin(), month_names.end(), [&](name_value const& m) { return m.name == w; }) ||
          std::find(weekday_names.begin(), weekday_names.end(), w) != weekday_names.end();
 }
