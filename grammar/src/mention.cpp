@@ -101,7 +101,21 @@ std::string month_value(int year, unsigned month) {
 
 std::string day_value(date::sys_days day) {
   date::year_month_day const ymd{day};
-  std::string out = month_value(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+  int const year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) {
+    // The common case in one buffer: tag writes two of these per expression.
+    auto const y = static_cast<unsigned>(year);
+    auto const m = static_cast<unsigned>(ymd.month());
+    auto const d = static_cast<unsigned>(ymd.day());
+    char const text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                           static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                           '-',
+                           static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                           '-',
+                           static_cast<char>('0' + d / 10),       static_cast<char>('0' + d % 10)};
+    return std::string(text, sizeof text);
+  }
+  std::string out = month_value(year, static_cast<unsigned>(ymd.month()));
   out += '-';
   append_padded(out, static_cast<unsigned>(ymd.day()), 2);
   return out;

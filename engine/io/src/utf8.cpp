@@ -77,6 +77,9 @@ std::size_t count_code_points(std::string_view text) noexcept {
 }
 
 offset_converter::offset_converter(std::string_view text) : text_(text) {
+  if (count_code_points(text) == text.size()) {
+    return;  // ASCII (or nothing but single-byte code points): offsets are already code points
+  }
   checkpoints_.reserve(text.size() / stride + 1);
   std::size_t count = 0;
   for (std::size_t block = 0; block * stride <= text.size(); ++block) {
@@ -88,6 +91,9 @@ offset_converter::offset_converter(std::string_view text) : text_(text) {
 std::size_t offset_converter::to_code_points(std::size_t byte) const noexcept {
   if (byte > text_.size()) {
     byte = text_.size();
+  }
+  if (checkpoints_.empty()) {
+    return byte;
   }
   std::size_t const block = byte / stride;
   std::size_t const from = block * stride;

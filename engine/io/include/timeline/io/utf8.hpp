@@ -39,7 +39,8 @@ class offset_converter {
  private:
   static constexpr std::size_t stride = 256;  // bytes between checkpoints
   std::string_view text_;
-  std::vector<std::size_t> checkpoints_;  // code points before byte i * stride
+  // Code points before byte i * stride; none when every byte is a code point (ASCII text).
+  std::vector<std::size_t> checkpoints_;
 };
 
 // `text` with a leading UTF-8 byte order mark removed; `removed` is set to the bytes dropped (0 or 3).
