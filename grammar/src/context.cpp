@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
+#include <bit>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -21,71 +23,99 @@ namespace {
 constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// A constant set of words, looked up with one hash and a probe or two: the filters and the tense
+// reader ask about every word around every candidate, and a binary search over string_views made
+// a memcmp call at each step.
 template <std::size_t N>
-bool in(std::array<std::string_view, N> const& sorted, std::string_view w) {
-  return std::binary_search(sorted.begin(), sorted.end(), w);
+class word_set {
+ public:
+  constexpr explicit word_set(std::array<std::string_view, N> const& words) {
+    for (std::string_view const w : words) {
+      std::size_t i = slot_of(w);
+      while (!slots_[i].empty()) i = (i + 1) % slots_.size();
+      slots_[i] = w;
+    }
+  }
+
+  constexpr bool contains(std::string_view w) const {
+    if (w.empty()) return false;
+    for (std::size_t i = slot_of(w);; i = (i + 1) % slots_.size()) {
+      if (slots_[i].empty()) return false;
+      if (slots_[i] == w) return true;
+    }
+  }
+
+ private:
+  static constexpr std::size_t capacity = std::bit_ceil(N * 4);  // at most a quarter full
+  static constexpr std::size_t slot_of(std::string_view w) {
+    std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1U;
+    if (!w.empty()) {
+      h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w.front())) * 0x85EBCA77U;
+      h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w.back())) * 0xC2B2AE3DU;
+    }
+    if (w.size() > 2) h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w[1])) * 0x27D4EB2FU;
+    return (h ^ (h >> 15)) % capacity;
+  }
+  std::array<std::string_view, capacity> slots_{};
+};
+
+template <std::size_t N>
+bool in(word_set<N> const& words, std::string_view w) {
+  return words.contains(w);
 }
 
-constexpr auto prepositions = [] {
+constexpr word_set prepositions{[] {
   std::array<std::string_view, 30> words{"after", "and", "around", "as", "at", "before", "beginning", "between", "both", "by",
                                          "during", "early", "end", "for", "from", "in", "into", "late", "last", "mid", "next", "of",
                                          "on", "or", "since", "this", "through", "throughout", "to", "until"};
-  std::sort(words.begin(), words.end());
   return words;
-}();
+}()};
 
 // Words after which a four-digit number is a year: "the 1996 bombing", "its 1990 invasion".
-constexpr auto year_determiners = [] {
+constexpr word_set year_determiners{[] {
   std::array<std::string_view, 22> words{"a", "an", "and", "any", "calendar", "each", "every", "fiscal", "her", "his", "its",
                                          "model", "my", "or", "our", "than", "that", "the", "their", "these", "this", "your"};
-  std::sort(words.begin(), words.end());
   return words;
-}();
+}()};
 
-constexpr auto future_cues = [] {
+constexpr word_set future_cues{[] {
   std::array<std::string_view, 16> words{"'ll",     "expected", "expects", "scheduled", "shall",     "slated",  "upcoming", "will",
                                          "would",   "planning", "planned", "plans",   "postponed", "delayed", "rescheduled", "adjourned"};
-  std::sort(words.begin(), words.end());
   return words;
-}();
+}()};
 
 // Future only when followed by "to": "set to", "is to", "plans to", "going to", "due to".
-constexpr auto future_before_to = [] {
+constexpr word_set future_before_to{[] {
   std::array<std::string_view, 10> words{"are", "due", "going", "is", "plan", "planned", "plans", "set", "aims", "intends"};
-  std::sort(words.begin(), words.end());
   return words;
-}();
+}()};
 
 // Verbs of scheduled events, whose simple present with a weekday or date speaks of the future in
 // news ("Poles vote on Sunday", "the two meet Monday").
-constexpr auto scheduled_present_verbs = [] {
+constexpr word_set scheduled_present_verbs{[] {
   std::array<std::string_view, 36> words{"arrive", "arrives", "begin",   "begins",   "close",   "closes", "convene", "convenes", "debate",
                                          "debates", "face",   "faces",   "host",     "hosts",   "launch", "launches", "leave",   "leaves",
                                          "meet",   "meets",   "open",    "opens",    "play",    "plays",  "resume",  "resumes", "return",
                                          "returns", "start",  "starts",  "travel",   "travels", "visit",  "visits",  "vote",    "votes"};
-  std::sort(words.begin(), words.end());
   return words;
-}();
+}()};
 
-constexpr auto reporting_verbs = [] {
+constexpr word_set reporting_verbs{[] {
   std::array<std::string_view, 6> words{"announced", "reported", "said", "says", "told", "stated"};
-  std::sort(words.begin(), words.end());
   return words;
-}();
+}()};
 
-constexpr auto past_cues = [] {
+constexpr word_set past_cues{[] {
   std::array<std::string_view, 13> words{"ago", "became", "began", "came", "did", "had", "met", "spoke", "took", "was", "went", "were", "held"};
-  std::sort(words.begin(), words.end());
   return words;
-}();
+}()};
 
-constexpr auto not_past_participles = [] {
+constexpr word_set not_past_participles{[] {
   std::array<std::string_view, 24> words{"bed", "breed", "exceed", "feed", "greed", "hundred", "indeed", "limited",
                                          "need", "proceed", "red", "related", "seed", "shed", "speed", "succeed",
                                          "united", "wed", "weed", "based", "embed", "freed", "reed", "steed"};
-  std::sort(words.begin(), words.end());
   return words;
-}();
+}()};
 
 bool past_word(std::string_view w) {
   if (in(past_cues, w)) return true;
