@@ -11,7 +11,6 @@
 #include <cstring>
 #include <span>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
