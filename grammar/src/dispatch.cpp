@@ -37,11 +37,26 @@ constexpr auto letters = [] {
   return t;
 }();
 
+constexpr std::uint64_t every_byte(unsigned char b) { return 0x0101010101010101ULL * b; }
+
 scanned_word word_at(std::string_view lower, std::size_t at) {
   char const* const p = lower.data() + at;
   auto const letter = [](char c) { return letters[static_cast<unsigned char>(c)] != 0; };
+  // The leading letters eight at a time: the view is ASCII and lower case, so a letter is a byte
+  // from 'a' to 'z', and a load that starts inside the text stays inside the padding.
   std::size_t n = 0;
-  while (n < 32 && letter(p[n])) ++n;
+  while (n < 32) {
+    std::uint64_t eight;
+    std::memcpy(&eight, p + n, sizeof eight);
+    std::uint64_t const letters_here = (eight + every_byte(0x80 - 'a')) & ~(eight + every_byte(0x7F - 'z')) & every_byte(0x80);
+    std::uint64_t const others = ~letters_here & every_byte(0x80);
+    if (others != 0) {
+      n += static_cast<std::size_t>(__builtin_ctzll(others)) / 8;
+      break;
+    }
+    n += 8;
+  }
+  n = std::min<std::size_t>(n, 32);
   std::size_t const leading_letters = n;
   if (n > 0) {
     while (n < 32 && (letter(p[n]) || p[n] == '\'')) ++n;
