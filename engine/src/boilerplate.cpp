@@ -67,14 +67,20 @@ constexpr auto month_words = std::to_array<std::string_view>({
 constexpr auto count_words = std::to_array<std::string_view>({
     "view", "views", "viewed", "comment", "comments", "reads", "shares", "likes", "replies"});
 
+// The lists are compared with every short line; the first byte turns most entries away before
+// a memcmp call.
 template <std::size_t N>
 bool one_of(std::array<std::string_view, N> const& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+  if (word.empty()) return std::find(words.begin(), words.end(), word) != words.end();
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return w.size() == word.size() && w.front() == word.front() && w == word; });
 }
 
 template <std::size_t N>
 bool starts_with_one_of(std::array<std::string_view, N> const& prefixes, std::string_view line) {
-  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return line.starts_with(p); });
+  if (line.empty()) return false;  // no prefix is empty
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](std::string_view p) { return p.front() == line.front() && line.starts_with(p); });
 }
 
 // The folded line without trailing punctuation and separators: "Next Article »" -> "next article".
@@ -181,13 +187,16 @@ bool ends_finished(std::string_view text, text_span line) {
 }
 
 bool is_breadcrumb(std::string_view folded) {
+  if (folded.size() > 160 || folded.ends_with('.')) return false;
+  // One pass over the spaces (every separator starts with one), not a search per separator.
   std::size_t separators = 0;
-  for (std::string_view const sep : {" | ", " > ", " / ", " \xE2\x80\xBA ", " \xC2\xBB "}) {
-    for (std::size_t at = folded.find(sep); at != std::string_view::npos; at = folded.find(sep, at + 1)) {
-      ++separators;
+  for (std::size_t at = folded.find(' '); at != std::string_view::npos; at = folded.find(' ', at + 1)) {
+    std::string_view const rest = folded.substr(at);
+    for (std::string_view const sep : {" | ", " > ", " / ", " \xE2\x80\xBA ", " \xC2\xBB "}) {
+      if (rest.starts_with(sep)) ++separators;
     }
   }
-  return separators >= 2 && folded.size() <= 160 && !folded.ends_with('.');
+  return separators >= 2;
 }
 
 enum class line_class : std::uint8_t { prose, navigation, linking, prompt, related_heading, counted_stamp, stamp };
