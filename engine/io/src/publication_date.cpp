@@ -472,6 +472,25 @@ bool may_start_date(std::string_view text, std::size_t pos) {
     ++n;
   }
   std::string_view const w{letters, n};
+  // The lengths and first letters the names have, read off the two lists: most words stop here.
+  struct name_shapes {
+    std::size_t shortest = 99, longest = 0;
+    std::uint32_t first_letters = 0;
+    constexpr void add(std::string_view name) {
+      shortest = std::min(shortest, name.size());
+      longest = std::max(longest, name.size());
+      first_letters |= std::uint32_t{1} << (name.front() - 'a');
+    }
+  };
+  static constexpr name_shapes shapes = [] {
+    name_shapes found;
+    for (auto const& m : month_names) found.add(m.name);
+    for (std::string_view const d : weekday_names) found.add(d);
+    return found;
+  }();
+  if (n < shapes.shortest || n > shapes.longest || ((shapes.first_letters >> (w.front() - 'a')) & 1U) == 0) {
+    return false;
+  }
   return std::any_of(month_names.begin(), month_names.end(), [&](name_value const& m) { return m.name == w; }) ||
          std::find(weekday_names.begin(), weekday_names.end(), w) != weekday_names.end();
 }
