@@ -12,6 +12,9 @@ namespace {
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// The white space the rules' skipper skips (common.hpp, ascii_space): a tab or a line break between
+// two words of a production is as good as a space ("48\thours", "every\r\nweek").
+constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // Frequent words that start expressions only together with a date word soon after them ("the
 // past two weeks", "a year ago", "at the moment"): alone they would send most word starts of
@@ -146,7 +149,13 @@ table::table() {
     rules::second_set const& alone = productions_[i].alone;
     if (alone.digit) number_alone_.add(i);
     for (auto const& w : alone.words) words_.insert(w).alone.add(i);
+    for (auto const& w : productions_[i].glued) {
+      if (std::find(glued_.begin(), glued_.end(), w) == glued_.end()) glued_.push_back(w);
+      words_.insert(w);
+    }
   }
+  std::sort(glued_.begin(), glued_.end(), [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
+  for (auto const& w : glued_) glued_initials_ |= std::uint32_t{1} << (static_cast<unsigned char>(w[0]) - 'a');
   for (auto const w : function_words) words_.insert(w).function_word = true;
   for (auto const w : unit_words) words_.insert(w).time_noun = true;
   for (auto const& w : rules::number_followers()) words_.insert(w).number_follower = true;
@@ -160,18 +169,39 @@ std::string_view table::stem_of(scanned_word const& word) {
   return {};
 }
 
+std::string_view table::glued_prefix(std::string_view word) const noexcept {
+  if (word.empty() || !is_letter(word[0]) || ((glued_initials_ >> (static_cast<unsigned char>(word[0]) - 'a')) & 1U) == 0) return {};
+  for (auto const& g : glued_) {
+    if (word.size() > g.size() && word.starts_with(g)) return g;
+  }
+  return {};
+}
+
+production_set table::starting_glued(scanned_word const& word) const {
+  std::string_view const glued = glued_prefix(word.text);
+  word_info const* const known = glued.empty() ? nullptr : info(glued);
+  return known == nullptr ? production_set{} : known->starts;
+}
+
+std::array<std::string_view, 2> table::stems_of(scanned_word const& word) {
+  std::size_t const last = word.text.rfind('\'');
+  bool const two = word.apostrophe != std::string_view::npos && last != word.apostrophe;
+  return {stem_of(word), two ? word.text.substr(0, last) : std::string_view{}};
+}
+
 production_set table::starting_with(scanned_word const& word, word_info const* known) const {
   production_set found = known == nullptr ? production_set{} : known->starts;
-  if (std::string_view const stem = stem_of(word); !stem.empty()) {
-    if (word_info const* const info_of_stem = info(stem)) found |= info_of_stem->starts;
+  for (std::string_view const stem : stems_of(word)) {
+    if (word_info const* const info_of_stem = stem.empty() ? nullptr : info(stem)) found |= info_of_stem->starts;
   }
+  found |= starting_glued(word);
   return found;
 }
 
 // A number starts an expression when it could be a year (four digits), a date or a time ("13/08",
-// "10:30"), has letters of its own ("13th", "1990s", "3Q"), or is followed by a word a production
-// reads after a number ("48 hours", "10 a.m.", "13 August"). Everything else ("$5.3 million", "by
-// 20 votes") is a count of something else, the bulk of the numbers in news text.
+// "10:30"), has letters of its own ("13th", "1990s", "3Q", "90's"), or is followed by a word a
+// production reads after a number ("48 hours", "10 a.m.", "13 August"). Everything else ("$5.3
+// million", "by 20 votes") is a count of something else, the bulk of the numbers in news text.
 bool table::number_worth_trying(std::string_view lower, std::size_t at) const {
   std::size_t i = at;
   while (i < lower.size() && is_digit(lower[i])) ++i;
@@ -182,22 +212,34 @@ bool table::number_worth_trying(std::string_view lower, std::size_t at) const {
   if (is_letter(c)) return true;
   bool const digit_next = i + 1 < lower.size() && is_digit(lower[i + 1]);
   if ((c == '/' || c == ':' || c == '-') && digit_next) return true;
+  if (c == '\'' && i + 1 < lower.size() && is_letter(lower[i + 1])) return true;  // "90's"
   if (c == '.' && digit_next) {  // "1.5 hours": the count goes on after its decimals
     ++i;
     while (i < lower.size() && is_digit(lower[i])) ++i;
   }
-  if (i < lower.size() && lower[i] == '-') ++i;  // "10-year"
-  while (i < lower.size() && lower[i] == ' ') ++i;
+  // "10-year", "10 - year": the rules skip spaces on both sides of the hyphen.
+  while (i < lower.size() && is_space(lower[i])) ++i;
+  if (i < lower.size() && lower[i] == '-') ++i;
+  while (i < lower.size() && is_space(lower[i])) ++i;
   if (i == lower.size()) return false;
   if (is_digit(lower[i])) return true;  // "2 1/2 years"
-  word_info const* const follower = info(word_at(lower, i).text);
-  return follower != nullptr && follower->number_follower;
+  // Through its stems too: "48 hours'" and "8 o'clock's" are read as "48 hours" and "8 o'clock".
+  scanned_word const next = word_at(lower, i);
+  word_info const* const follower = info(next.text);
+  if (follower != nullptr && follower->number_follower) return true;
+  for (std::string_view const stem : stems_of(next)) {
+    word_info const* const follower_stem = stem.empty() ? nullptr : info(stem);
+    if (follower_stem != nullptr && follower_stem->number_follower) return true;
+  }
+  return false;
 }
 
-// Whether a date word or a number comes among the four words after a function word.
+// Whether a date word or a number comes among the nine words after a function word. Nine is the
+// longest run of other words a production reads after one: "no [less than the a number of more
+// trading] days" (amount.cpp, `length`); four lost "no less than a number of months".
 bool table::date_word_follows(std::string_view lower, std::size_t i) const {
-  for (int next = 0; next < 4 && i < lower.size(); ++next) {
-    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '-' || lower[i] == '\n')) ++i;
+  for (int next = 0; next < 9 && i < lower.size(); ++next) {
+    while (i < lower.size() && (is_space(lower[i]) || lower[i] == '-')) ++i;
     if (i >= lower.size()) break;
     if (is_digit(lower[i]) || lower[i] == '\'') return true;
     scanned_word const n = word_at(lower, i);
@@ -217,7 +259,7 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
 
 production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after) const {
   std::size_t i = after;
-  while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\n' || lower[i] == '\t' || lower[i] == '\r' || lower[i] == '\v' || lower[i] == '\f')) ++i;
+  while (i < lower.size() && is_space(lower[i])) ++i;
   production_set accepting = second_any_;
   if (i < lower.size()) {
     char const c = lower[i];
@@ -226,9 +268,11 @@ production_set table::accepting_second(production_set const& set, std::string_vi
       // "'s" unread, and "Mondays" can be read as "Monday" and an "s".
       scanned_word const w = word_at(lower, i);
       if (word_info const* const second = info(w.text)) accepting |= second->seconds;
-      std::string_view const stem = stem_of(w);
-      if (!stem.empty()) {
-        if (word_info const* const second = info(stem)) accepting |= second->seconds;
+      for (std::string_view const stem : stems_of(w)) {
+        if (word_info const* const second = stem.empty() ? nullptr : info(stem)) accepting |= second->seconds;
+      }
+      if (std::string_view const glued = glued_prefix(w.text); !glued.empty()) {
+        if (word_info const* const second = info(glued)) accepting |= second->seconds;
       }
     } else if (is_digit(c)) {
       accepting |= second_digit_;
@@ -267,6 +311,7 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
   production_set through_stem = starting;
   through_stem.remove(own);
   worth |= through_stem;
+  worth |= starting_glued(w);  // "midmorning": the grammar reads "morning" inside the word
   // The second token first: it turns away most function words ("the president") for one lookup,
   // where the look for a date word reads up to four.
   if (worth.empty() || (known != nullptr && known->function_word && !date_word_follows(lower, at + w.text.size()))) return found;

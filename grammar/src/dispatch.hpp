@@ -122,7 +122,18 @@ class table {
   word_info const* info(std::string_view word) const noexcept { return words_.find(word); }
   // The word a production may have read in `word`, when it is not `word` itself; empty if none.
   static std::string_view stem_of(scanned_word const& word);
-  // The productions `word` starts, itself (`known`, its own lookup) or through its stem.
+  // Both words a production may have read before an apostrophe of `word`: the one before its
+  // first ("Tuesday" of "Tuesday's") and, when it has two, the one before its last ("o'clock" of
+  // "o'clock's"). Empty when none.
+  static std::array<std::string_view, 2> stems_of(scanned_word const& word);
+  // The longest glued word (families.hpp, production::glued) that `word` starts with and goes on
+  // after: "mid" of "midmorning"; empty if none.
+  std::string_view glued_prefix(std::string_view word) const noexcept;
+  // The productions that may read a glued word at the start of `word`; not pruned by what follows
+  // `word`, which is their third token or later.
+  production_set starting_glued(scanned_word const& word) const;
+  // The productions `word` starts, itself (`known`, its own lookup), through its stem or through a
+  // glued word.
   production_set starting_with(scanned_word const& word, word_info const* known) const;
 
   std::vector<rules::production> productions_;
@@ -131,6 +142,8 @@ class table {
   // Productions by what can come second in their matches, besides words (word_info::seconds).
   production_set second_any_, second_digit_, number_alone_;
   std::array<production_set, 128> second_character_{};
+  std::vector<std::string> glued_;   // longest first
+  std::uint32_t glued_initials_ = 0;  // a bit per first letter of a glued word: most words skip the search
 };
 
 }  // namespace timeline::grammar::dispatch

@@ -138,12 +138,14 @@ auto const one_day_future = named("future_ref") >>
 std::vector<std::string> number_followers() {
   // The words a number can be followed by inside a production: a unit ("48 hours", "10-year"), a
   // month ("13 August", "13 of August"), a meridiem ("10 a.m.", "10 pm"), "o'clock", and "times"
-  // ("3 times a week"), the part of day of "4 in the morning", "10 at night", and the kind of day
-  // of "5 working days". Read from the same tables the productions use.
+  // ("3 times a week"), the part of day of "4 in the morning", "10 at night", the kind of day of
+  // "5 working days", and the length added in "5 more years". Read from the same tables the
+  // productions use.
   start_set followers = first_set(units);
   first_detail::merge(followers, first_set(months));
   first_detail::merge(followers, first_set(lit("a.m.") | lit("p.m.") | lit("am") | lit("pm") | lit("o'clock") | lit("of") | lit("times") | lit("in") | lit("at")));
   first_detail::merge(followers, first_set(kind_of_day));
+  first_detail::merge(followers, first_set(added));
   return followers.words;
 }
 

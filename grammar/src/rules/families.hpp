@@ -64,6 +64,9 @@ struct production {
   second_set seconds;
   // The first tokens a match can consist of alone ("now"): after them anything may follow.
   second_set alone;
+  // Words it can read with a letter glued after them ("mid" of "midmorning"): the scanner tries it
+  // at a word that starts with one of them and goes on.
+  std::vector<std::string> glued;
   // Appends a candidate when the production matches at `first` (a word start) in [first, last).
   void (*try_at)(char const* first, char const* last, std::vector<candidate>& out);
 };

@@ -18,6 +18,13 @@
 // parsers side by side read one run of digits), or where a match can be one token long, the set
 // is `any`. Words the grammar reads inside a longer word ("month" of "month's", "Monday" of
 // "Mondays") are the scanner's business: it looks up their stems (dispatch.cpp).
+//
+// A stem is not the only way: `lexeme[lit("mid") >> -lit('-') >> lit("morning")]` reads
+// "midmorning", one word to the scanner, as "mid" and "morning". So the walk also gives the words a
+// production can read with a letter right after them, its glued words, which the scanner looks up
+// at the start of a longer word. A keyword (`kw`) or a table read with `!alnum` after it ends its
+// word: the predicates that refuse a letter are followed through, the others are taken to let
+// one pass.
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>
@@ -101,6 +108,14 @@ struct result {
   bool single = false;
   bool single_number = false;  // one token, a number that may end before the text's run of digits does
   token_set single_firsts;     // the tokens a match of one token can be ("now", a year)
+  // For the glued words: whether a match can start with a letter, whether the parser matches at
+  // every letter (alpha, alnum), whether its empty match refuses a letter after it (`!alnum`),
+  // the words a match can end with and leave the next character free, and the glued words.
+  bool letter_start = false;
+  bool every_letter = false;
+  bool refuses_letter = false;
+  token_set open_ends;
+  token_set glued;
 };
 
 // A string cut into tokens the way the scanner cuts text: a word (letters, then letters and
@@ -161,6 +176,8 @@ inline void add_string(result& r, std::string_view s) {
   else r.set.any = true;
   std::vector<token> const tokens = cut(s);
   if (tokens.empty()) return;
+  if (tokens.front().what == token::kind::word) r.letter_start = true;
+  if (tokens.back().what == token::kind::word) r.open_ends.add_word(tokens.back().text);
   add_token(r.firsts, tokens[0]);
   if (tokens.size() >= 2) {
     add_token(r.seconds, tokens[1]);
@@ -174,6 +191,7 @@ inline void add_string(result& r, std::string_view s) {
 // One token the analysis cannot name (a character class): anything may come first or second.
 inline result unknown_token(bool may_be_digit) {
   result r;
+  r.letter_start = true;
   r.set.any = true;
   r.set.digit = may_be_digit;
   r.firsts.any = true;
@@ -221,11 +239,21 @@ struct is_uint_parser<x3::uint_parser<T, Radix, MinDigits, MaxDigits>> : std::tr
 };
 
 template <typename T>
-struct is_predicate : std::false_type {};
+struct is_not_predicate : std::false_type {};
 template <typename S>
-struct is_predicate<x3::not_predicate<S>> : std::true_type {};
+struct is_not_predicate<x3::not_predicate<S>> : std::true_type {};
+template <typename T>
+struct is_and_predicate : std::false_type {};
 template <typename S>
-struct is_predicate<x3::and_predicate<S>> : std::true_type {};
+struct is_and_predicate<x3::and_predicate<S>> : std::true_type {};
+
+// The character classes that hold every letter: `!alnum` after a word ends it.
+template <typename T>
+struct holds_every_letter : std::false_type {};
+template <typename Encoding>
+struct holds_every_letter<x3::char_class<Encoding, x3::alpha_tag>> : std::true_type {};
+template <typename Encoding>
+struct holds_every_letter<x3::char_class<Encoding, x3::alnum_tag>> : std::true_type {};
 
 template <typename T>
 struct is_optional : std::false_type {};
@@ -264,6 +292,14 @@ result first(x3::sequence<L, R> const& p) {
   if (left.nullable && right.single) r.single_firsts.merge(right.single_firsts);
   r.single = single;
   r.single_number = single_number;
+  // Glued words: a word the left can end with, when the right can read a letter straight after it.
+  if (right.letter_start) r.glued.merge(left.open_ends);
+  r.glued.merge(right.glued);
+  if (!(right.nullable && !right.refuses_letter)) r.open_ends = {};
+  r.open_ends.merge(right.open_ends);
+  r.letter_start = left.letter_start || (left.nullable && !left.refuses_letter && right.letter_start);
+  r.every_letter = false;  // the right may still fail
+  r.refuses_letter = left.refuses_letter || right.refuses_letter;
   r.nullable = left.nullable && right.nullable;
   return r;
 }
@@ -275,22 +311,35 @@ result first(x3::alternative<L, R> const& p) {
   r.set.merge(right.set);
   r.firsts.merge(right.firsts);
   r.seconds.merge(right.seconds);
-  r.nullable = r.nullable || right.nullable;
   r.single = r.single || right.single;
   r.single_number = r.single_number || right.single_number;
   r.single_firsts.merge(right.single_firsts);
+  r.letter_start = r.letter_start || right.letter_start;
+  r.every_letter = r.every_letter || right.every_letter;
+  // An empty match refuses a letter only if every way to match nothing does.
+  r.refuses_letter = (!r.nullable || r.refuses_letter) && (!right.nullable || right.refuses_letter);
+  r.open_ends.merge(right.open_ends);
+  r.glued.merge(right.glued);
+  r.nullable = r.nullable || right.nullable;
   return r;
 }
 
 template <typename P>
 result first(P const& p) {
-  if constexpr (std::is_same_v<P, x3::eps_parser> || is_predicate<P>::value) {
+  if constexpr (std::is_same_v<P, x3::eps_parser>) {
     result r;  // reads nothing
     r.nullable = true;
+    return r;
+  } else if constexpr (is_not_predicate<P>::value || is_and_predicate<P>::value) {
+    result r;  // reads nothing, and may refuse a letter after what came before: `!alnum`, `&digit`
+    r.nullable = true;
+    result const subject = first(p.subject);
+    r.refuses_letter = is_not_predicate<P>::value ? subject.every_letter : !subject.letter_start;
     return r;
   } else if constexpr (is_optional<P>::value) {
     result r = first(p.subject);
     r.nullable = true;
+    r.refuses_letter = false;  // matching nothing, it lets anything follow
     return r;
   } else if constexpr (requires { typename P::subject_type; }) {
     return first(p.subject);  // action, lexeme, attempt: start where the subject does
@@ -314,10 +363,16 @@ result first(P const& p) {
     return tables.emplace(table, std::move(r)).first->second;
   } else if constexpr (requires { p.chset; }) {  // char_set
     bool any_other = false;
+    bool every_letter = true;
     for (int c = 0; c < 128; ++c) {
       if (p.chset.test(static_cast<char>(c)) && !(c >= '0' && c <= '9')) any_other = true;
+      if (c >= 'a' && c <= 'z' && !p.chset.test(static_cast<char>(c))) every_letter = false;
     }
-    if (any_other) return unknown_token(true);
+    if (any_other) {
+      result r = unknown_token(true);
+      r.every_letter = every_letter;
+      return r;
+    }
     result r;  // digits only ("q" >> char_("1234")): one digit, a number token that may go on
     r.set.digit = true;
     r.firsts.digit = true;
@@ -334,8 +389,13 @@ result first(P const& p) {
     else r.single_number = true;
     r.single_firsts.digit = true;
     return r;
-  } else if constexpr (std::is_same_v<P, ascii_space_parser> || std::is_base_of_v<x3::char_parser<P>, P>) {
+  } else if constexpr (std::is_same_v<P, ascii_space_parser>) {
+    result r = unknown_token(false);
+    r.letter_start = false;  // `&ascii_space` after "mid" ends the word
+    return r;
+  } else if constexpr (std::is_base_of_v<x3::char_parser<P>, P>) {
     result r = unknown_token(false);  // any other character class
+    r.every_letter = holds_every_letter<P>::value;
     return r;
   } else {
     static_assert(always_false<P>, "first_set.hpp does not know this X3 parser: add it");
@@ -360,7 +420,7 @@ production analysed() {
   // A match of no token is followed by anything; one of a single token too, at those tokens.
   if (r.nullable || r.single_firsts.any) r.seconds.any = true;
   return {first_detail::to_start_set(r.set), first_detail::to_second_set(r.seconds),
-          first_detail::to_second_set(r.single_firsts), &try_production<Production>};
+          first_detail::to_second_set(r.single_firsts), first_detail::words_of(r.glued.words), &try_production<Production>};
 }
 
 // The table of a family: its productions in tie-breaking order, each with its FIRST set and a
