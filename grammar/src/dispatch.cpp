@@ -12,6 +12,7 @@ namespace {
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // The white space the rules' skipper skips (common.hpp, ascii_space): a tab or a line break between
 // two words of a production is as good as a space ("48\thours", "every\r\nweek").
 constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -141,6 +142,7 @@ table::table() {
     for (auto const& w : starts.words) words_.insert(w).starts.add(i);
     rules::second_set const& seconds = productions_[i].seconds;
     if (seconds.any) second_any_.add(i);
+    if (seconds.any || seconds.any_after_number) second_any_after_number_.add(i);
     if (seconds.digit) second_digit_.add(i);
     for (std::size_t c = 0; c < seconds.characters.size(); ++c) {
       if (seconds.characters[c]) second_character_[c].add(i);
@@ -155,7 +157,12 @@ table::table() {
     }
   }
   std::sort(glued_.begin(), glued_.end(), [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
-  for (auto const& w : glued_) glued_initials_ |= std::uint32_t{1} << (static_cast<unsigned char>(w[0]) - 'a');
+  for (auto const& w : glued_) {
+    // A bit per second letter under each first letter; a glued word of one letter takes them all.
+    if (!is_lower(w[0])) throw std::logic_error("dispatch: a glued word that does not start with a letter: \"" + w + "\"");
+    std::uint32_t const seconds = w.size() < 2 || !is_lower(w[1]) ? ~std::uint32_t{0} : std::uint32_t{1} << (static_cast<unsigned char>(w[1]) - 'a');
+    glued_beginnings_[static_cast<unsigned char>(w[0]) - 'a'] |= seconds;
+  }
   for (auto const w : function_words) words_.insert(w).function_word = true;
   for (auto const w : unit_words) words_.insert(w).time_noun = true;
   for (auto const& w : rules::number_followers()) words_.insert(w).number_follower = true;
@@ -170,9 +177,16 @@ std::string_view table::stem_of(scanned_word const& word) {
 }
 
 std::string_view table::glued_prefix(std::string_view word) const noexcept {
-  if (word.empty() || !is_letter(word[0]) || ((glued_initials_ >> (static_cast<unsigned char>(word[0]) - 'a')) & 1U) == 0) return {};
+  // The glued word is shorter than `word`, so `word` has a second character to check.
+  if (word.size() < 2 || !is_lower(word[0]) || !is_lower(word[1]) ||
+      ((glued_beginnings_[static_cast<unsigned char>(word[0]) - 'a'] >> (static_cast<unsigned char>(word[1]) - 'a')) & 1U) == 0) {
+    return {};
+  }
   for (auto const& g : glued_) {
-    if (word.size() > g.size() && word.starts_with(g)) return g;
+    if (word.size() <= g.size()) continue;
+    std::size_t n = 0;  // compared here: the glued words are short, and memcmp is a call
+    while (n < g.size() && word[n] == g[n]) ++n;
+    if (n == g.size()) return g;
   }
   return {};
 }
@@ -184,8 +198,9 @@ production_set table::starting_glued(scanned_word const& word) const {
 }
 
 std::array<std::string_view, 2> table::stems_of(scanned_word const& word) {
+  if (word.apostrophe == std::string_view::npos) return {stem_of(word), {}};  // most words
   std::size_t const last = word.text.rfind('\'');
-  bool const two = word.apostrophe != std::string_view::npos && last != word.apostrophe;
+  bool const two = last != word.apostrophe;
   return {stem_of(word), two ? word.text.substr(0, last) : std::string_view{}};
 }
 
@@ -257,10 +272,11 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
   return false;
 }
 
-production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after) const {
+production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after,
+                                       bool after_number) const {
   std::size_t i = after;
   while (i < lower.size() && is_space(lower[i])) ++i;
-  production_set accepting = second_any_;
+  production_set accepting = after_number ? second_any_after_number_ : second_any_;
   if (i < lower.size()) {
     char const c = lower[i];
     if (is_letter(c)) {
@@ -290,7 +306,7 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
     if (number_worth_trying(lower, at)) {
       std::size_t end = at;
       while (end < lower.size() && is_digit(lower[end])) ++end;
-      found |= accepting_second(by_digit_, lower, end);
+      found |= accepting_second(by_digit_, lower, end, true);
       found |= by_digit_ & number_alone_;
     }
     return found;
@@ -306,7 +322,7 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
   // The productions the word starts itself are those the second token can prune. Through a stem
   // ("Mondays", "Tuesday's") the grammar reads part of the word as its own second token.
   production_set const own = known == nullptr ? production_set{} : known->starts;
-  production_set worth = accepting_second(own, lower, at + w.text.size());
+  production_set worth = accepting_second(own, lower, at + w.text.size(), false);
   if (known != nullptr) worth |= own & known->alone;
   production_set through_stem = starting;
   through_stem.remove(own);

@@ -77,7 +77,8 @@ class table {
   table();
   bool number_worth_trying(std::string_view lower, std::size_t at) const;
   // Of `set`, the productions whose second token can be the one at `after`, the end of the first.
-  production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after) const;
+  // `after_number`: the first token was a number (see rules::second_set::any_after_number).
+  production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number) const;
   bool date_word_follows(std::string_view lower, std::size_t after) const;
 
   // What the scanner knows of a word: the productions it starts, and its part in the gates.
@@ -140,10 +141,11 @@ class table {
   word_table words_;
   production_set by_digit_, by_apostrophe_, always_;
   // Productions by what can come second in their matches, besides words (word_info::seconds).
-  production_set second_any_, second_digit_, number_alone_;
+  production_set second_any_, second_any_after_number_, second_digit_, number_alone_;
   std::array<production_set, 128> second_character_{};
   std::vector<std::string> glued_;   // longest first
-  std::uint32_t glued_initials_ = 0;  // a bit per first letter of a glued word: most words skip the search
+  // The two-letter beginnings of the glued words: most words skip the search.
+  std::array<std::uint32_t, 26> glued_beginnings_{};
 };
 
 }  // namespace timeline::grammar::dispatch

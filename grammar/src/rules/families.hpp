@@ -54,6 +54,7 @@ constexpr std::string_view first_word(std::string_view s) {
 // word can be a match alone: "two people" tries no duration.
 struct second_set {
   bool any = false;
+  bool any_after_number = false;  // anything when the first token is a number
   bool digit = false;
   std::array<bool, 128> characters{};  // ASCII characters other than letters and digits
   std::vector<std::string> words;

@@ -76,6 +76,9 @@ inline std::vector<std::string> words_of(std::vector<std::uint64_t> const& bits)
 // A set of tokens: words, numbers, other ASCII characters, or anything.
 struct token_set {
   bool any = false;
+  // Anything, but only after a first token that is a number: a number parser glued to another
+  // reads one run of digits ("1990s"), whatever follows it, while after "the" the set is exact.
+  bool any_after_number = false;
   bool digit = false;
   bool apostrophe = false;  // FIRST only: "'90s"
   std::array<std::uint64_t, 2> characters{};
@@ -89,6 +92,7 @@ struct token_set {
   void add_character(unsigned char c) { characters[c / 64] |= std::uint64_t{1} << (c % 64); }
   void merge(token_set const& other) {
     any = any || other.any;
+    any_after_number = any_after_number || other.any_after_number;
     digit = digit || other.digit;
     apostrophe = apostrophe || other.apostrophe;
     characters[0] |= other.characters[0];
@@ -214,6 +218,7 @@ inline start_set to_start_set(token_set const& t) {
 inline second_set to_second_set(token_set const& t) {
   second_set s;
   s.any = t.any;
+  s.any_after_number = t.any_after_number;
   s.digit = t.digit;
   for (std::size_t c = 0; c < s.characters.size(); ++c) s.characters[c] = (t.characters[c / 64] >> (c % 64) & 1U) != 0;
   s.words = words_of(t.words);
@@ -279,7 +284,7 @@ result first(x3::sequence<L, R> const& p) {
     r.seconds.merge(right.firsts);
     // Two numbers side by side are one run of digits to the scanner ("20250813"): what follows
     // the run is unknown here.
-    if (left.single_number && right.firsts.digit) r.seconds.any = true;
+    if (left.single_number && right.firsts.digit) r.seconds.any_after_number = true;
   }
   if (left.nullable) {
     r.set.merge(right.set);
