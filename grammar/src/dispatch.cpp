@@ -186,7 +186,7 @@ std::string_view table::glued_prefix(std::string_view word) const noexcept {
     if (word.size() <= g.size()) continue;
     std::size_t n = 0;  // compared here: the glued words are short, and memcmp is a call
     while (n < g.size() && word[n] == g[n]) ++n;
-    if (n == g.size()) return g;
+    if (n == g.size()) return word.substr(0, n);  // a view into the padded text: find() reads past a word
   }
   return {};
 }

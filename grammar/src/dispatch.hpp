@@ -128,7 +128,8 @@ class table {
   // "o'clock's"). Empty when none.
   static std::array<std::string_view, 2> stems_of(scanned_word const& word);
   // The longest glued word (families.hpp, production::glued) that `word` starts with and goes on
-  // after: "mid" of "midmorning"; empty if none.
+  // after: "mid" of "midmorning", as a view into `word` (so into the padded text, which the
+  // table's lookups read past); empty if none.
   std::string_view glued_prefix(std::string_view word) const noexcept;
   // The productions that may read a glued word at the start of `word`; not pruned by what follows
   // `word`, which is their third token or later.
