@@ -36,6 +36,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "../common.hpp"
@@ -47,7 +48,12 @@ namespace first_detail {
 // Words interned as small numbers, so that the sets below merge as bit sets: the same tables
 // (the numbers, the units) reach a production through dozens of paths.
 struct interned_words {
-  std::map<std::string, std::size_t, std::less<>> ids;
+  // Hashed: every literal of every production is interned at start-up, which every process pays.
+  struct hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view w) const noexcept { return std::hash<std::string_view>{}(w); }
+  };
+  std::unordered_map<std::string, std::size_t, hash, std::equal_to<>> ids;
   std::vector<std::string> words;
 
   static interned_words& get() {
