@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "document_text.hpp"
 
+#include <timeline/grammar/detail/eight_bytes.hpp>
+
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -8,21 +10,14 @@
 namespace timeline::engine::detail {
 namespace {
 
-// Eight bytes at a time over the ASCII bulk of news text (the scans below were a tenth of
-// `timeline tag` one byte at a time).
-constexpr std::uint64_t every_byte(unsigned char b) { return 0x0101010101010101ULL * b; }
-constexpr std::uint64_t high_bits = every_byte(0x80);
+using timeline::detail::every_byte;
+using timeline::detail::has_zero_byte;
+using timeline::detail::high_bits;
+using timeline::detail::load_eight;
 
-std::uint64_t load8(char const* at) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, at, sizeof w);
-  return w;
-}
-
-// Whether some byte of `w` is zero (exact, the classic bit trick).
-constexpr bool has_zero_byte(std::uint64_t w) { return ((w - every_byte(1)) & ~w & high_bits) != 0; }
-
-// Whether the eight bytes hold a byte above 127, a CR or an LF: the only bytes a line break starts with.
+// Whether the eight bytes hold a byte above 127, a CR or an LF: the only bytes a line break
+// starts with. Over the ASCII bulk of news text the scans below go eight bytes at a time (one
+// byte at a time they were a tenth of `timeline tag`).
 bool may_break_line(std::uint64_t w) {
   return (w & high_bits) != 0 || has_zero_byte(w ^ every_byte('\n')) || has_zero_byte(w ^ every_byte('\r'));
 }
@@ -153,7 +148,7 @@ std::vector<text_span> split_lines(std::string_view text, text_span within) {
   std::size_t start = within.begin;
   std::size_t pos = within.begin;
   while (pos < within.end) {
-    if (pos + 8 <= within.end && !may_break_line(load8(text.data() + pos))) {
+    if (pos + 8 <= within.end && !may_break_line(load_eight(text.data() + pos))) {
       pos += 8;
       continue;
     }
@@ -201,7 +196,7 @@ text_span trim(std::string_view text, text_span span) noexcept {
 std::size_t code_points(std::string_view text, text_span span) noexcept {
   std::size_t count = 0;
   std::size_t pos = span.begin;
-  while (pos + 8 <= span.end && (load8(text.data() + pos) & high_bits) == 0) {
+  while (pos + 8 <= span.end && (load_eight(text.data() + pos) & high_bits) == 0) {
     pos += 8;
     count += 8;
   }

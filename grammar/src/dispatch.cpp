@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "dispatch.hpp"
 
+#include <timeline/grammar/detail/eight_bytes.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -12,7 +14,6 @@ namespace {
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // The white space the rules' skipper skips (common.hpp, ascii_space): a tab or a line break between
 // two words of a production is as good as a space ("48\thours", "every\r\nweek").
 constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -41,8 +42,6 @@ constexpr auto letters = [] {
   return t;
 }();
 
-constexpr std::uint64_t every_byte(unsigned char b) { return 0x0101010101010101ULL * b; }
-
 scanned_word word_at(std::string_view lower, std::size_t at) {
   char const* const p = lower.data() + at;
   auto const letter = [](char c) { return letters[static_cast<unsigned char>(c)] != 0; };
@@ -50,12 +49,9 @@ scanned_word word_at(std::string_view lower, std::size_t at) {
   // from 'a' to 'z', and a load that starts inside the text stays inside the padding.
   std::size_t n = 0;
   while (n < 32) {
-    std::uint64_t eight;
-    std::memcpy(&eight, p + n, sizeof eight);
-    std::uint64_t const letters_here = (eight + every_byte(0x80 - 'a')) & ~(eight + every_byte(0x7F - 'z')) & every_byte(0x80);
-    std::uint64_t const others = ~letters_here & every_byte(0x80);
+    std::uint64_t const others = ~timeline::detail::bytes_between(timeline::detail::load_eight(p + n), 'a', 'z') & timeline::detail::high_bits;
     if (others != 0) {
-      n += static_cast<std::size_t>(__builtin_ctzll(others)) / 8;
+      n += timeline::detail::first_byte(others);
       break;
     }
     n += 8;
@@ -71,6 +67,13 @@ scanned_word word_at(std::string_view lower, std::size_t at) {
 }
 
 }  // namespace
+
+void beginnings::add(std::string_view word, bool prefix) {
+  auto const first = static_cast<std::size_t>(static_cast<unsigned char>(word.empty() ? '\0' : word[0]) - 'a');
+  if (first >= bits_.size()) throw std::logic_error("dispatch: a word that does not start with a letter: \"" + std::string{word} + "\"");
+  // A longer word that `word` begins has `word`'s second character, or any when `word` has none.
+  bits_[first] |= prefix && word.size() < 2 ? ~std::uint32_t{0} : std::uint32_t{1} << second_of(word);
+}
 
 table::word_table::word_table() : slots_(4096) {}
 
@@ -98,9 +101,7 @@ table::word_info& table::word_table::insert(std::string_view word) {
   char padded[sizeof(key::part)] = {};  // the words of the grammar carry no padding of their own
   std::memcpy(padded, word.data(), word.size());
   key const k = load(padded, word.size());
-  auto const first = static_cast<std::size_t>(static_cast<unsigned char>(word[0]) - 'a');
-  if (first >= beginnings_.size()) throw std::logic_error("dispatch: a word that does not start with a letter: \"" + std::string{word} + "\"");
-  beginnings_[first] |= std::uint32_t{1} << second_letter(word);
+  beginnings_.add(word);
   slot& s = slots_[probe(k)];
   if (!s.used) {
     s.used = true;
@@ -109,16 +110,9 @@ table::word_info& table::word_table::insert(std::string_view word) {
   return s.info;
 }
 
-std::size_t table::word_table::second_letter(std::string_view word) noexcept {
-  if (word.size() < 2) return 27;
-  char const c = word[1];
-  return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : c == '\'' ? 26 : 27;
-}
-
 table::word_info const* table::word_table::find(std::string_view word) const noexcept {
   if (word.empty() || word.size() > sizeof(key::part)) return nullptr;
-  auto const first = static_cast<std::size_t>(static_cast<unsigned char>(word[0]) - 'a');
-  if (first >= beginnings_.size() || ((beginnings_[first] >> second_letter(word)) & 1U) == 0) return nullptr;
+  if (!beginnings_.may_begin(word)) return nullptr;
   slot const& s = slots_[probe(load(word.data(), word.size()))];  // `padding` bytes follow the word
   return s.used ? &s.info : nullptr;
 }
@@ -157,12 +151,7 @@ table::table() {
     }
   }
   std::sort(glued_.begin(), glued_.end(), [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
-  for (auto const& w : glued_) {
-    // A bit per second letter under each first letter; a glued word of one letter takes them all.
-    if (!is_lower(w[0])) throw std::logic_error("dispatch: a glued word that does not start with a letter: \"" + w + "\"");
-    std::uint32_t const seconds = w.size() < 2 || !is_lower(w[1]) ? ~std::uint32_t{0} : std::uint32_t{1} << (static_cast<unsigned char>(w[1]) - 'a');
-    glued_beginnings_[static_cast<unsigned char>(w[0]) - 'a'] |= seconds;
-  }
+  for (auto const& w : glued_) glued_beginnings_.add(w, true);
   for (auto const w : function_words) words_.insert(w).function_word = true;
   for (auto const w : unit_words) words_.insert(w).time_noun = true;
   for (auto const& w : rules::number_followers()) words_.insert(w).number_follower = true;
@@ -177,11 +166,7 @@ std::string_view table::stem_of(scanned_word const& word) {
 }
 
 std::string_view table::glued_prefix(std::string_view word) const noexcept {
-  // The glued word is shorter than `word`, so `word` has a second character to check.
-  if (word.size() < 2 || !is_lower(word[0]) || !is_lower(word[1]) ||
-      ((glued_beginnings_[static_cast<unsigned char>(word[0]) - 'a'] >> (static_cast<unsigned char>(word[1]) - 'a')) & 1U) == 0) {
-    return {};
-  }
+  if (word.size() < 2 || !glued_beginnings_.may_begin(word)) return {};  // longer than a glued word
   for (auto const& g : glued_) {
     if (word.size() <= g.size()) continue;
     std::size_t n = 0;  // compared here: the glued words are short, and memcmp is a call

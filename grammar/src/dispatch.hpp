@@ -51,6 +51,28 @@ struct scanned_word {
   std::size_t apostrophe;
 };
 
+// The two-letter beginnings of a set of words, a bit per second character under each first
+// letter: most words of running text begin like none of the grammar's words and are turned away
+// before a hash or a comparison. `add(w, prefix)` with `prefix` also admits longer words that
+// `w` begins (a one-letter `w` then admits every second character).
+class beginnings {
+ public:
+  void add(std::string_view word, bool prefix = false);  // a lower-case ASCII letter first
+  bool may_begin(std::string_view word) const noexcept {  // `word` not empty
+    auto const first = static_cast<std::size_t>(static_cast<unsigned char>(word[0]) - 'a');
+    return first < bits_.size() && ((bits_[first] >> second_of(word)) & 1U) != 0;
+  }
+
+ private:
+  // 0-25 for a second letter, 26 for an apostrophe, 27 for anything else or none.
+  static std::size_t second_of(std::string_view word) noexcept {
+    if (word.size() < 2) return 27;
+    char const c = word[1];
+    return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : c == '\'' ? 26 : 27;
+  }
+  std::array<std::uint32_t, 26> bits_{};
+};
+
 class table {
  public:
   static table const& get();
@@ -106,8 +128,6 @@ class table {
       bool operator==(key const&) const = default;
     };
     static key load(char const* data, std::size_t n) noexcept;  // reads sizeof(key::part) bytes
-    // 0-25 for a second letter, 26 for an apostrophe, 27 for anything else or none.
-    static std::size_t second_letter(std::string_view word) noexcept;
     std::size_t probe(key const& k) const noexcept;              // the slot of k, or the empty one it would take
     struct slot {
       key k;
@@ -115,9 +135,7 @@ class table {
       word_info info;
     };
     std::vector<slot> slots_;
-    // The two-letter beginnings the words have, a bit per second letter under each first letter:
-    // most words of running text begin like none of them and are turned away before hashing.
-    std::array<std::uint32_t, 26> beginnings_{};
+    beginnings beginnings_;
   };
 
   word_info const* info(std::string_view word) const noexcept { return words_.find(word); }
@@ -145,8 +163,7 @@ class table {
   production_set second_any_, second_any_after_number_, second_digit_, number_alone_;
   std::array<production_set, 128> second_character_{};
   std::vector<std::string> glued_;   // longest first
-  // The two-letter beginnings of the glued words: most words skip the search.
-  std::array<std::uint32_t, 26> glued_beginnings_{};
+  beginnings glued_beginnings_;
 };
 
 }  // namespace timeline::grammar::dispatch

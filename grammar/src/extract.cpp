@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <timeline/grammar/detail/eight_bytes.hpp>
 #include <timeline/grammar/extract.hpp>
 
 #include "context.hpp"
@@ -37,30 +38,13 @@ struct ascii_view {
   std::size_t to_text(std::size_t at) const { return origin.empty() ? at : origin[at]; }
 };
 
-constexpr std::uint64_t every_byte(unsigned char b) { return 0x0101010101010101ULL * b; }
-
-bool all_ascii(std::string_view text) {
-  std::size_t i = 0;
-  std::uint64_t high = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t eight;
-    std::memcpy(&eight, text.data() + i, sizeof eight);
-    high |= eight;
-  }
-  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
-  return (high & every_byte(0x80)) == 0;
-}
-
 // ASCII to lower case, eight bytes at a time: each byte from 'A' to 'Z' gains 0x20.
 void lower_ascii(std::string_view text, char* out) {
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t eight;
-    std::memcpy(&eight, text.data() + i, sizeof eight);
-    std::uint64_t const at_least_a = eight + every_byte(0x80 - 'A');
-    std::uint64_t const above_z = eight + every_byte(0x7F - 'Z');
-    eight |= ((at_least_a & ~above_z) & every_byte(0x80)) >> 2;
-    std::memcpy(out + i, &eight, sizeof eight);
+    std::uint64_t const eight = timeline::detail::load_eight(text.data() + i);
+    std::uint64_t const lowered = eight | timeline::detail::bytes_between(eight, 'A', 'Z') >> 2;
+    std::memcpy(out + i, &lowered, sizeof lowered);
   }
   for (; i < text.size(); ++i) {
     char const ch = text[i];
@@ -71,7 +55,7 @@ void lower_ascii(std::string_view text, char* out) {
 ascii_view make_ascii_view(std::string_view text) {
   ascii_view v;
   v.original = text;
-  if (all_ascii(text)) return v;
+  if (timeline::detail::all_ascii(text)) return v;
   std::string& copy = v.copy;
   copy.reserve(text.size());
   v.origin.reserve(text.size() + 1);

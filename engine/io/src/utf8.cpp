@@ -2,7 +2,8 @@
 #include <timeline/io/utf8.hpp>
 
 #include <cstdint>
-#include <cstring>
+
+#include <timeline/grammar/detail/eight_bytes.hpp>
 
 namespace timeline::io {
 
@@ -13,13 +14,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
   while (pos < size) {
     // Eight ASCII bytes at a time: news text is mostly ASCII, and every byte of every input is
     // checked here.
-    if (pos + 8 <= size) {
-      std::uint64_t eight;
-      std::memcpy(&eight, bytes.data() + pos, sizeof eight);
-      if ((eight & 0x8080808080808080ULL) == 0) {
-        pos += 8;
-        continue;
-      }
+    if (pos + 8 <= size && (timeline::detail::load_eight(bytes.data() + pos) & timeline::detail::high_bits) == 0) {
+      pos += 8;
+      continue;
     }
     unsigned char const lead = at(pos);
     if (lead < 0x80U) {
@@ -63,10 +60,9 @@ std::size_t count_code_points(std::string_view text) noexcept {
   std::size_t count = 0;
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t eight;
-    std::memcpy(&eight, text.data() + i, sizeof eight);
-    std::uint64_t const continuation = (eight & ~(eight << 1) & 0x8080808080808080ULL) >> 7;
-    count += 8 - static_cast<std::size_t>((continuation * 0x0101010101010101ULL) >> 56);
+    std::uint64_t const eight = timeline::detail::load_eight(text.data() + i);
+    std::uint64_t const continuation = (eight & ~(eight << 1) & timeline::detail::high_bits) >> 7;
+    count += 8 - static_cast<std::size_t>((continuation * timeline::detail::every_byte(1)) >> 56);
   }
   for (; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
