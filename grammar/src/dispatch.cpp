@@ -202,9 +202,8 @@ production_set table::starting_with(scanned_word const& word, word_info const* k
 // "10:30"), has letters of its own ("13th", "1990s", "3Q", "90's"), or is followed by a word a
 // production reads after a number ("48 hours", "10 a.m.", "13 August"). Everything else ("$5.3
 // million", "by 20 votes") is a count of something else, the bulk of the numbers in news text.
-bool table::number_worth_trying(std::string_view lower, std::size_t at) const {
-  std::size_t i = at;
-  while (i < lower.size() && is_digit(lower[i])) ++i;
+bool table::number_worth_trying(std::string_view lower, std::size_t at, std::size_t digits_end) const {
+  std::size_t i = digits_end;
   std::size_t const digits = i - at;
   if (digits == 4 || digits == 8) return true;
   if (i == lower.size()) return false;
@@ -288,9 +287,9 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
   char const c = lower[at];
   production_set found = always_;
   if (is_digit(c)) {
-    if (number_worth_trying(lower, at)) {
-      std::size_t end = at;
-      while (end < lower.size() && is_digit(lower[end])) ++end;
+    std::size_t end = at;
+    while (end < lower.size() && is_digit(lower[end])) ++end;
+    if (number_worth_trying(lower, at, end)) {
       found |= accepting_second(by_digit_, lower, end, true);
       found |= by_digit_ & number_alone_;
     }

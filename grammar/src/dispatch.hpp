@@ -97,7 +97,7 @@ class table {
 
  private:
   table();
-  bool number_worth_trying(std::string_view lower, std::size_t at) const;
+  bool number_worth_trying(std::string_view lower, std::size_t at, std::size_t digits_end) const;  // the digits are [at, digits_end)
   // Of `set`, the productions whose second token can be the one at `after`, the end of the first.
   // `after_number`: the first token was a number (see rules::second_set::any_after_number).
   production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number) const;
