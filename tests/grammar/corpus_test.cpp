@@ -22,6 +22,7 @@
 
 #include <timeline/grammar/extract.hpp>
 
+#include "support/build.hpp"
 #include "support/corpus.hpp"
 
 namespace timeline::testing {
@@ -215,11 +216,7 @@ std::size_t check_tables_on(std::filesystem::path const& root, std::size_t strid
 // Trying every production over all of TBAQ takes 3.5 s in Release and 100 s under the sanitizers
 // at -O0; those read every eighth document: the Release run covers the gate, the sanitized one is
 // there for memory errors.
-#ifdef TIMELINE_SANITIZED
-constexpr std::size_t tbaq_stride = 8;
-#else
-constexpr std::size_t tbaq_stride = 1;
-#endif
+constexpr std::size_t tbaq_stride = sanitized_build ? 8 : 1;
 
 TEST(ScannerTables, LoseNoMatchInTheStories) {
   EXPECT_GT(check_tables_on(std::filesystem::path{TIMELINE_FIXTURES_DIR} / "stories"), 10U);

@@ -32,6 +32,8 @@
 
 #include <timeline/grammar/extract.hpp>
 
+#include "support/build.hpp"
+
 namespace timeline::grammar {
 namespace {
 
@@ -276,11 +278,7 @@ std::uint64_t from_environment(char const* name, std::uint64_t otherwise) {
 
 // 10000 texts: a quarter of a second in the Release build, 10 s under the sanitizers at -O0,
 // which take 2000 (the Release run covers the gate; the sanitized one is for memory errors).
-#ifdef TIMELINE_SANITIZED
-constexpr std::uint64_t default_texts = 2000;
-#else
-constexpr std::uint64_t default_texts = 10000;
-#endif
+constexpr std::uint64_t default_texts = timeline::testing::sanitized_build ? 2000 : 10000;
 
 TEST(ScannerGate, RandomTextsGiveWhatEveryProductionGives) {
   std::uint64_t const seed = from_environment("TIMELINE_GATE_SEED", 20250813);
