@@ -313,7 +313,7 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
   worth |= through_stem;
   worth |= starting_glued(w);  // "midmorning": the grammar reads "morning" inside the word
   // The second token first: it turns away most function words ("the president") for one lookup,
-  // where the look for a date word reads up to four.
+  // where the look for a date word reads up to nine.
   if (worth.empty() || (known != nullptr && known->function_word && !date_word_follows(lower, at + w.text.size()))) return found;
   found |= worth;
   return found;
