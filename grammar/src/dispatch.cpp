@@ -7,7 +7,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <bit>
 #include <stdexcept>
+#include <optional>
+#include <unordered_map>
 
 namespace timeline::grammar::dispatch {
 namespace {
@@ -42,7 +45,7 @@ constexpr auto letters = [] {
   return t;
 }();
 
-scanned_word word_at(std::string_view lower, std::size_t at) {
+inline scanned_word word_at(std::string_view lower, std::size_t at) {
   char const* const p = lower.data() + at;
   auto const letter = [](char c) { return letters[static_cast<unsigned char>(c)] != 0; };
   // The leading letters eight at a time: the view is ASCII and lower case, so a letter is a byte
@@ -68,53 +71,60 @@ scanned_word word_at(std::string_view lower, std::size_t at) {
 
 }  // namespace
 
-void beginnings::add(std::string_view word, bool prefix) {
-  auto const first = static_cast<std::size_t>(static_cast<unsigned char>(word.empty() ? '\0' : word[0]) - 'a');
-  if (first >= bits_.size()) throw std::logic_error("dispatch: a word that does not start with a letter: \"" + std::string{word} + "\"");
-  // A longer word that `word` begins has `word`'s second character, or any when `word` has none.
-  bits_[first] |= prefix && word.size() < 2 ? ~std::uint32_t{0} : std::uint32_t{1} << second_of(word);
+void beginnings::add(std::string_view word) {
+  if (word.empty() || word[0] < 'a' || word[0] > 'z') throw std::logic_error("dispatch: a word that does not start with a letter: \"" + std::string{word} + "\"");
+  auto const first = static_cast<unsigned char>(word[0]);
+  if (word.size() >= 2) return admit(first, static_cast<unsigned char>(word[1]));
+  // One letter: whatever byte follows it in the caller's text.
+  for (unsigned second = 0; second < 256; ++second) admit(first, static_cast<unsigned char>(second));
 }
 
-table::word_table::word_table() : slots_(4096) {}
-
-table::word_table::key table::word_table::load(char const* data, std::size_t n) noexcept {
-  // Three fixed-size loads, masked to the word's n bytes: no variable-length copy.
-  key k;
-  std::memcpy(k.part, data, sizeof k.part);
-  for (std::size_t p = 0; p < 3; ++p) {
-    std::size_t const have = n > p * 8 ? std::min<std::size_t>(n - p * 8, 8) : 0;
-    k.part[p] = have == 8 ? k.part[p] : have == 0 ? 0 : k.part[p] & ((std::uint64_t{1} << (have * 8)) - 1);
+void table::word_table::build(std::vector<std::string> const& words) {
+  std::size_t size = 64;
+  while (size < 2 * words.size()) size *= 2;
+  slots_.assign(size, slot{});
+  shift_ = 64 - std::countr_zero(size);
+  tails_.assign(words.size(), {0, 0});
+  for (std::uint32_t number = 0; number < words.size(); ++number) {
+    std::string_view const word = words[number];
+    if (word.empty() || word.size() > 24) throw std::logic_error("dispatch: a word the table cannot hold: \"" + std::string{word} + "\"");
+    beginnings_.add(word);
+    char padded[24] = {};  // the grammar's words carry no padding of their own
+    std::memcpy(padded, word.data(), word.size());
+    std::uint64_t const head = timeline::detail::load_eight(padded);
+    tails_[number] = {timeline::detail::load_eight(padded + 8), timeline::detail::load_eight(padded + 16)};
+    std::size_t i = home(head, word.size());
+    while (slots_[i].number != none) {
+      if (words[slots_[i].number] == word) throw std::logic_error("dispatch: a word twice in the table: \"" + std::string{word} + "\"");
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    slots_[i] = slot{head, number, static_cast<std::uint32_t>(word.size())};
   }
-  return k;
 }
 
-std::size_t table::word_table::probe(key const& k) const noexcept {
-  std::uint64_t const h = (k.part[0] * 0x9E3779B97F4A7C15ULL) ^ (k.part[1] * 0xC2B2AE3D27D4EB4FULL) ^ (k.part[2] * 0x165667B19E3779F9ULL);
+std::size_t table::word_table::home(std::uint64_t head, std::size_t length) const noexcept {
+  return static_cast<std::size_t>(((head ^ length) * 0x9E3779B97F4A7C15ULL) >> shift_);
+}
+
+inline std::uint32_t table::word_table::find(std::string_view word) const noexcept {
+  std::size_t const n = word.size();
+  if (n == 0 || n > 24 || !beginnings_.may_begin(word)) return none;
+  // Fixed-size loads masked to the word's bytes (`padding` readable bytes follow it): no
+  // variable-length copy, and most words fit the first load.
+  auto const masked = [](std::uint64_t eight, std::size_t have) { return have >= 8 ? eight : eight & (~std::uint64_t{0} >> (64 - 8 * have)); };
+  std::uint64_t const head = masked(timeline::detail::load_eight(word.data()), n);
   std::size_t const mask = slots_.size() - 1;
-  std::size_t i = static_cast<std::size_t>(h ^ (h >> 29)) & mask;
-  while (slots_[i].used && !(slots_[i].k == k)) i = (i + 1) & mask;
-  return i;
-}
-
-table::word_info& table::word_table::insert(std::string_view word) {
-  if (word.empty() || word.size() > sizeof(key::part)) throw std::logic_error("dispatch: a first word the table cannot hold: \"" + std::string{word} + "\"");
-  char padded[sizeof(key::part)] = {};  // the words of the grammar carry no padding of their own
-  std::memcpy(padded, word.data(), word.size());
-  key const k = load(padded, word.size());
-  beginnings_.add(word);
-  slot& s = slots_[probe(k)];
-  if (!s.used) {
-    s.used = true;
-    s.k = k;
+  for (std::size_t i = home(head, n);; i = (i + 1) & mask) {
+    slot const& s = slots_[i];
+    if (s.number == none) return none;
+    if (s.head != head || s.length != n) continue;
+    if (n <= 8) return s.number;
+    auto const& tail = tails_[s.number];
+    if (tail[0] == masked(timeline::detail::load_eight(word.data() + 8), n - 8) &&
+        (n <= 16 || tail[1] == masked(timeline::detail::load_eight(word.data() + 16), n - 16))) {
+      return s.number;
+    }
   }
-  return s.info;
-}
-
-table::word_info const* table::word_table::find(std::string_view word) const noexcept {
-  if (word.empty() || word.size() > sizeof(key::part)) return nullptr;
-  if (!beginnings_.may_begin(word)) return nullptr;
-  slot const& s = slots_[probe(load(word.data(), word.size()))];  // `padding` bytes follow the word
-  return s.used ? &s.info : nullptr;
 }
 
 table const& table::get() {
@@ -128,12 +138,14 @@ table::table() {
     productions_.insert(productions_.end(), family.begin(), family.end());
   }
   if (productions_.size() > production_set::capacity) throw std::logic_error("dispatch: more productions than production_set holds");
+  std::unordered_map<std::string, word_info> entries;
+  auto const entry = [&](std::string_view word) -> word_info& { return entries[std::string{word}]; };
   for (std::size_t i = 0; i < productions_.size(); ++i) {
     rules::start_set const& starts = productions_[i].starts;
     if (starts.any) always_.add(i);
     if (starts.digit) by_digit_.add(i);
     if (starts.apostrophe) by_apostrophe_.add(i);
-    for (auto const& w : starts.words) words_.insert(w).starts.add(i);
+    for (auto const& w : starts.words) entry(w).starts.add(i);
     rules::second_set const& seconds = productions_[i].seconds;
     if (seconds.any) second_any_.add(i);
     if (seconds.any || seconds.any_after_number) second_any_after_number_.add(i);
@@ -141,20 +153,54 @@ table::table() {
     for (std::size_t c = 0; c < seconds.characters.size(); ++c) {
       if (seconds.characters[c]) second_character_[c].add(i);
     }
-    for (auto const& w : seconds.words) words_.insert(w).seconds.add(i);
+    for (auto const& w : seconds.words) entry(w).seconds.add(i);
     rules::second_set const& alone = productions_[i].alone;
     if (alone.digit) number_alone_.add(i);
-    for (auto const& w : alone.words) words_.insert(w).alone.add(i);
+    for (auto const& w : alone.words) entry(w).alone.add(i);
     for (auto const& w : productions_[i].glued) {
       if (std::find(glued_.begin(), glued_.end(), w) == glued_.end()) glued_.push_back(w);
-      words_.insert(w);
+      entry(w);
     }
   }
   std::sort(glued_.begin(), glued_.end(), [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
-  for (auto const& w : glued_) glued_beginnings_.add(w, true);
-  for (auto const w : function_words) words_.insert(w).function_word = true;
-  for (auto const w : unit_words) words_.insert(w).time_noun = true;
-  for (auto const& w : rules::number_followers()) words_.insert(w).number_follower = true;
+  for (auto const& w : glued_) glued_beginnings_.add(w);
+  for (auto const w : function_words) entry(w).function_word = true;
+  for (auto const w : unit_words) entry(w).time_noun = true;
+  for (auto const& w : rules::number_followers()) entry(w).number_follower = true;
+  // The plurals, so that one lookup classifies "mondays" (stem_of): a word of the text that is
+  // neither in the table nor a plural of a word in it has no stem the gates know.
+  std::vector<std::string> plurals;
+  for (auto const& [word, _] : entries) {
+    if (word.size() >= 3 && word.size() < 24 && word.find('\'') == std::string::npos) plurals.push_back(word + "s");
+  }
+  for (auto const& plural : plurals) entry(plural);
+  std::vector<std::string> possessives;  // "monday's", "year's": one lookup, where the stems take three
+  for (auto const& [word, _] : entries) {
+    if (word.size() + 2 <= 24 && word.find('\'') == std::string::npos) possessives.push_back(word + "'s");
+  }
+  for (auto const& possessive : possessives) entry(possessive);
+
+  std::vector<std::string> words;
+  for (auto& [word, part] : entries) {
+    words.push_back(word);
+    infos_.push_back(part);
+  }
+  words_.build(words);
+  // Each word's class, merged the slow way once; words are copied to give find() its padding.
+  for (auto const& word : words) {
+    std::string padded = word + std::string(padding, '\0');
+    std::string_view const view{padded.data(), word.size()};
+    classes_.push_back(merge_class({view, view.find('\'')}));
+  }
+  for (auto const& g : glued_) {
+    word_info const* const glued = info(g);
+    glued_classes_.push_back(merge(nullptr, {}, glued, false));
+  }
+}
+
+table::word_info const* table::info(std::string_view word) const noexcept {
+  std::uint32_t const number = words_.find(word);
+  return number == word_table::none ? nullptr : &infos_[number];
 }
 
 // "Tuesday's" is read as "Tuesday" and "'s", "Mondays" as "Monday" and "s" (weekday_plural reads
@@ -165,21 +211,21 @@ std::string_view table::stem_of(scanned_word const& word) {
   return {};
 }
 
-std::string_view table::glued_prefix(std::string_view word) const noexcept {
-  if (word.size() < 2 || !glued_beginnings_.may_begin(word)) return {};  // longer than a glued word
-  for (auto const& g : glued_) {
+inline std::size_t table::glued_index(std::string_view word) const noexcept {
+  if (word.size() < 2 || !glued_beginnings_.may_begin(word)) return std::string_view::npos;  // longer than a glued word
+  for (std::size_t i = 0; i < glued_.size(); ++i) {
+    std::string const& g = glued_[i];
     if (word.size() <= g.size()) continue;
     std::size_t n = 0;  // compared here: the glued words are short, and memcmp is a call
     while (n < g.size() && word[n] == g[n]) ++n;
-    if (n == g.size()) return word.substr(0, n);  // a view into the padded text: find() reads past a word
+    if (n == g.size()) return i;
   }
-  return {};
+  return std::string_view::npos;
 }
 
-production_set table::starting_glued(scanned_word const& word) const {
-  std::string_view const glued = glued_prefix(word.text);
-  word_info const* const known = glued.empty() ? nullptr : info(glued);
-  return known == nullptr ? production_set{} : known->starts;
+std::string_view table::glued_prefix(std::string_view word) const noexcept {
+  std::size_t const i = glued_index(word);
+  return i == std::string_view::npos ? std::string_view{} : word.substr(0, glued_[i].size());  // a view into the padded text
 }
 
 std::array<std::string_view, 2> table::stems_of(scanned_word const& word) {
@@ -189,13 +235,71 @@ std::array<std::string_view, 2> table::stems_of(scanned_word const& word) {
   return {stem_of(word), two ? word.text.substr(0, last) : std::string_view{}};
 }
 
-production_set table::starting_with(scanned_word const& word, word_info const* known) const {
-  production_set found = known == nullptr ? production_set{} : known->starts;
-  for (std::string_view const stem : stems_of(word)) {
-    if (word_info const* const info_of_stem = stem.empty() ? nullptr : info(stem)) found |= info_of_stem->starts;
+word_class table::merge(word_info const* own, std::array<word_info const*, 2> stems, word_info const* glued, bool possessive_time_noun) {
+  word_class c;
+  production_set starting;
+  if (own != nullptr) {
+    c.own = own->starts;
+    c.own_alone = own->starts & own->alone;
+    c.seconds = own->seconds;
+    c.function_word = own->function_word;
+    c.number_follower = own->number_follower;
+    starting = own->starts;
   }
-  found |= starting_glued(word);
-  return found;
+  for (word_info const* const stem : stems) {
+    if (stem == nullptr) continue;
+    starting |= stem->starts;
+    c.seconds |= stem->seconds;
+    c.number_follower = c.number_follower || stem->number_follower;
+  }
+  production_set glued_starts;
+  if (glued != nullptr) {
+    glued_starts = glued->starts;
+    c.seconds |= glued->seconds;
+    starting |= glued_starts;
+  }
+  // Through a stem ("Mondays", "Tuesday's") or a glued word ("midmorning") the grammar reads part
+  // of the word as its own second token: those productions are not pruned by the next one.
+  c.unpruned = starting;
+  c.unpruned.remove(c.own);
+  c.unpruned |= glued_starts;
+  // "the latest quarter's results": a noun of time through its possessive.
+  c.date_word = (own != nullptr && own->time_noun) || (!c.function_word && !starting.empty()) || possessive_time_noun;
+  return c;
+}
+
+word_class table::merge_class(scanned_word const& word) const {
+  std::array<word_info const*, 2> stems{};
+  auto const found_stems = stems_of(word);
+  for (std::size_t i = 0; i < stems.size(); ++i) stems[i] = found_stems[i].empty() ? nullptr : info(found_stems[i]);
+  std::string_view const glued = glued_prefix(word.text);
+  bool possessive_time_noun = false;
+  if (word.apostrophe != std::string_view::npos) {
+    word_info const* const stem = info(word.text.substr(0, word.apostrophe));
+    possessive_time_noun = stem != nullptr && stem->time_noun;
+  }
+  return merge(info(word.text), stems, glued.empty() ? nullptr : info(glued), possessive_time_noun);
+}
+
+inline word_class const* table::classify(scanned_word const& word, std::optional<word_class>& scratch) const {
+  if (word.apostrophe == std::string_view::npos && word.text.size() <= 24) [[likely]] {
+    if (std::uint32_t const number = words_.find(word.text); number != word_table::none) return &classes_[number];
+    // Not in the table, so not a plural of a word in it: only a glued word can give it a part.
+    std::size_t const g = glued_index(word.text);
+    return g == std::string_view::npos ? nullptr : &glued_classes_[g];
+  }
+  return classify_unusual(word, scratch);
+}
+
+word_class const* table::classify_unusual(scanned_word const& word, std::optional<word_class>& scratch) const {
+  if (std::uint32_t const number = words_.find(word.text); number != word_table::none) return &classes_[number];  // "monday's"
+  // Its stems, when the table knows one that is not a word of its own ("monday'x"): merged here.
+  std::array<std::string_view, 2> const stems = stems_of(word);
+  if ((!stems[0].empty() && words_.find(stems[0]) != word_table::none) || (!stems[1].empty() && words_.find(stems[1]) != word_table::none)) {
+    return &scratch.emplace(merge_class(word));
+  }
+  std::size_t const g = glued_index(word.text);
+  return g == std::string_view::npos ? nullptr : &glued_classes_[g];
 }
 
 // A number starts an expression when it could be a year (four digits), a date or a time ("13/08",
@@ -223,14 +327,9 @@ bool table::number_worth_trying(std::string_view lower, std::size_t at, std::siz
   if (i == lower.size()) return false;
   if (is_digit(lower[i])) return true;  // "2 1/2 years"
   // Through its stems too: "48 hours'" and "8 o'clock's" are read as "48 hours" and "8 o'clock".
-  scanned_word const next = word_at(lower, i);
-  word_info const* const follower = info(next.text);
-  if (follower != nullptr && follower->number_follower) return true;
-  for (std::string_view const stem : stems_of(next)) {
-    word_info const* const follower_stem = stem.empty() ? nullptr : info(stem);
-    if (follower_stem != nullptr && follower_stem->number_follower) return true;
-  }
-  return false;
+  std::optional<word_class> scratch;
+  word_class const* const follower = classify(word_at(lower, i), scratch);
+  return follower != nullptr && follower->number_follower;
 }
 
 // Whether a date word or a number comes among the nine words after a function word. Nine is the
@@ -243,14 +342,9 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
     if (is_digit(lower[i]) || lower[i] == '\'') return true;
     scanned_word const n = word_at(lower, i);
     if (n.text.empty()) break;
-    word_info const* const known = info(n.text);
-    bool const function_word = known != nullptr && known->function_word;
-    if ((known != nullptr && known->time_noun) || (!function_word && !starting_with(n, known).empty())) return true;
-    // "the latest quarter's results": a noun of time through its possessive.
-    if (n.apostrophe != std::string_view::npos) {
-      word_info const* const stem = info(n.text.substr(0, n.apostrophe));
-      if (stem != nullptr && stem->time_noun) return true;
-    }
+    std::optional<word_class> scratch;
+    word_class const* const known = classify(n, scratch);
+    if (known != nullptr && known->date_word) return true;
     i += n.text.size();
   }
   return false;
@@ -266,14 +360,8 @@ production_set table::accepting_second(production_set const& set, std::string_vi
     if (is_letter(c)) {
       // Through its stem too: "last month's" is "last month" to the grammar, which leaves the
       // "'s" unread, and "Mondays" can be read as "Monday" and an "s".
-      scanned_word const w = word_at(lower, i);
-      if (word_info const* const second = info(w.text)) accepting |= second->seconds;
-      for (std::string_view const stem : stems_of(w)) {
-        if (word_info const* const second = stem.empty() ? nullptr : info(stem)) accepting |= second->seconds;
-      }
-      if (std::string_view const glued = glued_prefix(w.text); !glued.empty()) {
-        if (word_info const* const second = info(glued)) accepting |= second->seconds;
-      }
+      std::optional<word_class> scratch;
+      if (word_class const* const second = classify(word_at(lower, i), scratch)) accepting |= second->seconds;
     } else if (is_digit(c)) {
       accepting |= second_digit_;
     } else if (static_cast<unsigned char>(c) < 128) {
@@ -283,7 +371,29 @@ production_set table::accepting_second(production_set const& set, std::string_vi
   return set & accepting;
 }
 
+// Most words of running text are looked up and turned away here: the common path is kept short
+// (its callees inlined), and numbers, apostrophes and the words that pass go out of line.
 production_set table::worth_trying(std::string_view lower, std::size_t at) const {
+  if (!is_letter(lower[at])) return worth_trying_other(lower, at);
+  scanned_word const w = word_at(lower, at);
+  std::optional<word_class> scratch;
+  word_class const* const known = classify(w, scratch);
+  return known == nullptr ? always_ : worth_trying_word(lower, at + w.text.size(), *known);
+}
+
+production_set table::worth_trying_word(std::string_view lower, std::size_t after, word_class const& known) const {
+  production_set found = always_;
+  if (!known.starts_something()) return found;
+  production_set worth = known.own_alone | known.unpruned;
+  if (!known.own.empty()) worth |= accepting_second(known.own, lower, after, false);
+  // The second token first: it turns away most function words ("the president") for one lookup,
+  // where the look for a date word reads up to nine.
+  if (worth.empty() || (known.function_word && !date_word_follows(lower, after))) return found;
+  found |= worth;
+  return found;
+}
+
+production_set table::worth_trying_other(std::string_view lower, std::size_t at) const {
   char const c = lower[at];
   production_set found = always_;
   if (is_digit(c)) {
@@ -297,25 +407,7 @@ production_set table::worth_trying(std::string_view lower, std::size_t at) const
   }
   if (c == '\'') {
     if (at + 1 < lower.size() && is_digit(lower[at + 1])) found |= by_apostrophe_;
-    return found;
   }
-  scanned_word const w = word_at(lower, at);
-  word_info const* const known = info(w.text);
-  production_set const starting = starting_with(w, known);
-  if (starting.empty()) return found;
-  // The productions the word starts itself are those the second token can prune. Through a stem
-  // ("Mondays", "Tuesday's") the grammar reads part of the word as its own second token.
-  production_set const own = known == nullptr ? production_set{} : known->starts;
-  production_set worth = accepting_second(own, lower, at + w.text.size(), false);
-  if (known != nullptr) worth |= own & known->alone;
-  production_set through_stem = starting;
-  through_stem.remove(own);
-  worth |= through_stem;
-  worth |= starting_glued(w);  // "midmorning": the grammar reads "morning" inside the word
-  // The second token first: it turns away most function words ("the president") for one lookup,
-  // where the look for a date word reads up to nine.
-  if (worth.empty() || (known != nullptr && known->function_word && !date_word_follows(lower, at + w.text.size()))) return found;
-  found |= worth;
   return found;
 }
 

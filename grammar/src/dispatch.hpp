@@ -13,6 +13,8 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,7 @@ struct production_set {
     bits[0] &= ~other.bits[0];
     bits[1] &= ~other.bits[1];
   }
+  friend production_set operator|(production_set a, production_set const& b) { return a |= b; }
   friend production_set operator&(production_set a, production_set const& b) {
     a.bits[0] &= b.bits[0];
     a.bits[1] &= b.bits[1];
@@ -51,26 +54,46 @@ struct scanned_word {
   std::size_t apostrophe;
 };
 
-// The two-letter beginnings of a set of words, a bit per second character under each first
-// letter: most words of running text begin like none of the grammar's words and are turned away
-// before a hash or a comparison. `add(w, prefix)` with `prefix` also admits longer words that
-// `w` begins (a one-letter `w` then admits every second character).
+// The two-byte beginnings of a set of words, one bit per pair of bytes (8 KiB): most words of
+// running text begin like none of the grammar's words and are turned away for one load and one
+// test, before a hash or a comparison. A one-letter word admits every byte after its letter (the
+// byte after a word is not always the text's next word character: "o" of "o'clock"), and so
+// every word that begins with a word of the set passes too. A filter: what it admits may still
+// be no word of the set.
 class beginnings {
  public:
-  void add(std::string_view word, bool prefix = false);  // a lower-case ASCII letter first
-  bool may_begin(std::string_view word) const noexcept {  // `word` not empty
-    auto const first = static_cast<std::size_t>(static_cast<unsigned char>(word[0]) - 'a');
-    return first < bits_.size() && ((bits_[first] >> second_of(word)) & 1U) != 0;
+  void add(std::string_view word);  // a lower-case ASCII letter first
+  // `word` not empty, its second byte readable even when it has one (the text's padding).
+  bool may_begin(std::string_view word) const noexcept {
+    std::uint16_t pair;
+    std::memcpy(&pair, word.data(), sizeof pair);
+    return ((bits_[pair / 64] >> (pair % 64)) & 1U) != 0;
   }
 
  private:
-  // 0-25 for a second letter, 26 for an apostrophe, 27 for anything else or none.
-  static std::size_t second_of(std::string_view word) noexcept {
-    if (word.size() < 2) return 27;
-    char const c = word[1];
-    return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : c == '\'' ? 26 : 27;
+  void admit(unsigned char first, unsigned char second) noexcept {
+    std::uint16_t pair;
+    unsigned char const bytes[2] = {first, second};
+    std::memcpy(&pair, bytes, sizeof pair);
+    bits_[pair / 64] |= std::uint64_t{1} << (pair % 64);
   }
-  std::array<std::uint32_t, 26> bits_{};
+  std::array<std::uint64_t, 65536 / 64> bits_{};
+};
+
+// What the gate knows of one word of the text, merged once from the table's entries for the
+// word itself, for its stems ("Mondays" is "Monday" and an "s" to the grammar, "Tuesday's" is
+// "Tuesday" and "'s") and for the glued word it starts with ("mid" of "midmorning").
+struct word_class {
+  production_set own;        // the productions the word itself starts: its next token prunes them
+  production_set own_alone;  // of `own`, those it can be the whole match of ("now")
+  production_set unpruned;   // started through a stem or a glued word, where the grammar reads the
+                             // rest of the word as its second token
+  production_set seconds;    // the productions that can read it as their second token
+  bool function_word = false;    // starts productions only with a date word soon after it
+  bool date_word = false;        // lets a function word among the nine words before it through
+  bool number_follower = false;  // can follow a number inside a production ("48 hours")
+
+  bool starts_something() const { return !(own | unpruned).empty(); }
 };
 
 class table {
@@ -102,8 +125,11 @@ class table {
   // `after_number`: the first token was a number (see rules::second_set::any_after_number).
   production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number) const;
   bool date_word_follows(std::string_view lower, std::size_t after) const;
+  // worth_trying at a word, given its class; `after` is where the word ends.
+  [[gnu::noinline]] production_set worth_trying_word(std::string_view lower, std::size_t after, word_class const& known) const;
+  [[gnu::noinline]] production_set worth_trying_other(std::string_view lower, std::size_t at) const;  // a digit or another character
 
-  // What the scanner knows of a word: the productions it starts, and its part in the gates.
+  // One grammar word's own part in the gates, before stems and glued words are merged in.
   struct word_info {
     production_set starts;
     bool function_word = false;    // starts productions only with a date word soon after it
@@ -113,32 +139,30 @@ class table {
     production_set alone;          // the productions it can be the whole match of ("now")
   };
 
-  // An open-addressing table of words of up to 24 letters, each packed into three machine words:
-  // the scanner looks up every word of the text, and a std::unordered_map<std::string> lookup
-  // (hashing, a modulo, a memcmp) was a sixth of the tagger's time.
+  // An open-addressing table from words of up to 24 letters to a number: the scanner looks up
+  // every word of the text, and a std::unordered_map<std::string> lookup (hashing, a modulo, a
+  // memcmp) was a sixth of the tagger's time. A slot holds a word's first eight bytes; the rest
+  // of a longer word is compared only when those agree. Sized at build time to stay under half full.
   class word_table {
    public:
-    word_table();
-    word_info& insert(std::string_view word);
-    word_info const* find(std::string_view word) const noexcept;  // `padding` bytes readable after `word`
+    static constexpr std::uint32_t none = ~std::uint32_t{0};
+    void build(std::vector<std::string> const& words);  // numbers are indices into `words`
+    std::uint32_t find(std::string_view word) const noexcept;  // `padding` bytes readable after `word`
 
    private:
-    struct key {
-      std::uint64_t part[3] = {0, 0, 0};
-      bool operator==(key const&) const = default;
-    };
-    static key load(char const* data, std::size_t n) noexcept;  // reads sizeof(key::part) bytes
-    std::size_t probe(key const& k) const noexcept;              // the slot of k, or the empty one it would take
     struct slot {
-      key k;
-      bool used = false;
-      word_info info;
+      std::uint64_t head = 0;  // the first eight bytes, zero-filled
+      std::uint32_t number = none;
+      std::uint32_t length = 0;
     };
+    std::size_t home(std::uint64_t head, std::size_t length) const noexcept;
     std::vector<slot> slots_;
+    std::vector<std::array<std::uint64_t, 2>> tails_;  // bytes 8 to 23 of each word, by number
+    int shift_ = 64;
     beginnings beginnings_;
   };
 
-  word_info const* info(std::string_view word) const noexcept { return words_.find(word); }
+  word_info const* info(std::string_view word) const noexcept;  // a grammar word's own entry
   // The word a production may have read in `word`, when it is not `word` itself; empty if none.
   static std::string_view stem_of(scanned_word const& word);
   // Both words a production may have read before an apostrophe of `word`: the one before its
@@ -146,24 +170,33 @@ class table {
   // "o'clock's"). Empty when none.
   static std::array<std::string_view, 2> stems_of(scanned_word const& word);
   // The longest glued word (families.hpp, production::glued) that `word` starts with and goes on
-  // after: "mid" of "midmorning", as a view into `word` (so into the padded text, which the
-  // table's lookups read past); empty if none.
+  // after: "mid" of "midmorning", as a view into `word`; empty if none.
   std::string_view glued_prefix(std::string_view word) const noexcept;
-  // The productions that may read a glued word at the start of `word`; not pruned by what follows
-  // `word`, which is their third token or later.
-  production_set starting_glued(scanned_word const& word) const;
-  // The productions `word` starts, itself (`known`, its own lookup), through its stem or through a
-  // glued word.
-  production_set starting_with(scanned_word const& word, word_info const* known) const;
+  std::size_t glued_index(std::string_view word) const noexcept;  // in glued_, npos if none
+  static word_class merge(word_info const* own, std::array<word_info const*, 2> stems, word_info const* glued, bool possessive_time_noun);
+  // `word`'s class from its own entry, its stems' and its glued word's: the slow way, which the
+  // table runs once per word it knows and the scanner only for words with an apostrophe.
+  word_class merge_class(scanned_word const& word) const;
+  // `word`'s class; null when it has no part in any gate. `scratch` holds the class of a word
+  // with an apostrophe, which no table entry can (its stems depend on the whole word).
+  word_class const* classify(scanned_word const& word, std::optional<word_class>& scratch) const;
+  // classify for a word with an apostrophe or longer than the table's words.
+  [[gnu::noinline]] word_class const* classify_unusual(scanned_word const& word, std::optional<word_class>& scratch) const;
 
   std::vector<rules::production> productions_;
+  // The grammar's words, their plurals ("mondays") and the glued words: each has its own part
+  // (infos_) and, for the scanner, its class with stems and glued words merged (classes_).
   word_table words_;
+  std::vector<word_info> infos_;
+  std::vector<word_class> classes_;
+  std::vector<std::string> glued_;  // longest first
+  std::vector<std::uint32_t> glued_number_;  // each glued word's entry in words_
+  std::vector<word_class> glued_classes_;    // a word the table does not know, after its glued word
+  beginnings glued_beginnings_;
   production_set by_digit_, by_apostrophe_, always_;
   // Productions by what can come second in their matches, besides words (word_info::seconds).
   production_set second_any_, second_any_after_number_, second_digit_, number_alone_;
   std::array<production_set, 128> second_character_{};
-  std::vector<std::string> glued_;   // longest first
-  beginnings glued_beginnings_;
 };
 
 }  // namespace timeline::grammar::dispatch

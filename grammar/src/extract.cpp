@@ -22,6 +22,19 @@ namespace {
 
 constexpr bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
+// The end of the run of letters and digits at `at` in the lower-case view, eight bytes at a time
+// (the zero bytes of its padding stop the run).
+std::size_t word_char_run_end(std::string_view lower, std::size_t at) {
+  char const* const p = lower.data();
+  for (;;) {
+    std::uint64_t const eight = timeline::detail::load_eight(p + at);
+    std::uint64_t const word_chars = timeline::detail::bytes_between(eight, 'a', 'z') | timeline::detail::bytes_between(eight, '0', '9');
+    std::uint64_t const others = ~word_chars & timeline::detail::high_bits;
+    if (others != 0) return std::min(at + timeline::detail::first_byte(others), lower.size());
+    at += 8;
+  }
+}
+
 // The text as the rules read it: ASCII only, so that Spirit's character classes never see a byte
 // above 127 (they assert on it in checked builds and are undefined behaviour for a negative char
 // in others). Typographic quotes, dashes and no-break spaces become their ASCII forms, other
@@ -121,8 +134,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
         options.try_every_production ? productions.everything() : productions.worth_trying(lower, i);
     if (worth_trying.empty()) {
       // The rest of the word starts nothing: no position inside it is a word start.
-      if (ch == '\'') ++i;
-      else while (i < text.size() && is_word_char(text[i])) ++i;
+      i = ch == '\'' ? i + 1 : word_char_run_end(lower, i);
       continue;
     }
     candidates.clear();
@@ -170,7 +182,9 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
       taken = true;
       break;
     }
-    if (!taken) ++i;
+    // Nothing taken: the rest of the word holds no word start either, but after an apostrophe the
+    // next character does ("'90s" tried as "'90s", then "90s").
+    if (!taken) i = ch == '\'' ? i + 1 : word_char_run_end(lower, i);
   }
   std::vector<temporal_mention> refined = refine(std::move(found), text, options);
   for (auto& m : refined) {
