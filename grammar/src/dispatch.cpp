@@ -61,7 +61,7 @@ inline scanned_word word_at(std::string_view lower, std::size_t at) {
   }
   n = std::min<std::size_t>(n, 32);
   std::size_t const leading_letters = n;
-  if (n > 0) {
+  if (n > 0 && p[n] == '\'') {
     while (n < 32 && (letter(p[n]) || p[n] == '\'')) ++n;
   }
   std::string_view const word{p, std::min(n, lower.size() - at)};
@@ -281,13 +281,15 @@ word_class table::merge_class(scanned_word const& word) const {
   return merge(info(word.text), stems, glued.empty() ? nullptr : info(glued), possessive_time_noun);
 }
 
+inline word_class const* table::classify_common(std::string_view word) const noexcept {
+  if (std::uint32_t const number = words_.find(word); number != word_table::none) return &classes_[number];
+  // Not in the table, so not a plural of a word in it: only a glued word can give it a part.
+  std::size_t const g = glued_index(word);
+  return g == std::string_view::npos ? nullptr : &glued_classes_[g];
+}
+
 inline word_class const* table::classify(scanned_word const& word, std::optional<word_class>& scratch) const {
-  if (word.apostrophe == std::string_view::npos && word.text.size() <= 24) [[likely]] {
-    if (std::uint32_t const number = words_.find(word.text); number != word_table::none) return &classes_[number];
-    // Not in the table, so not a plural of a word in it: only a glued word can give it a part.
-    std::size_t const g = glued_index(word.text);
-    return g == std::string_view::npos ? nullptr : &glued_classes_[g];
-  }
+  if (word.apostrophe == std::string_view::npos && word.text.size() <= 24) [[likely]] return classify_common(word.text);
   return classify_unusual(word, scratch);
 }
 
@@ -376,8 +378,12 @@ production_set table::accepting_second(production_set const& set, std::string_vi
 production_set table::worth_trying(std::string_view lower, std::size_t at) const {
   if (!is_letter(lower[at])) return worth_trying_other(lower, at);
   scanned_word const w = word_at(lower, at);
-  std::optional<word_class> scratch;
-  word_class const* const known = classify(w, scratch);
+  if (w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] {
+    std::optional<word_class> scratch;
+    word_class const* const known = classify_unusual(w, scratch);
+    return known == nullptr ? always_ : worth_trying_word(lower, at + w.text.size(), *known);
+  }
+  word_class const* const known = classify_common(w.text);
   return known == nullptr ? always_ : worth_trying_word(lower, at + w.text.size(), *known);
 }
 

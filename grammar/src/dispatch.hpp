@@ -180,6 +180,8 @@ class table {
   // `word`'s class; null when it has no part in any gate. `scratch` holds the class of a word
   // with an apostrophe, which no table entry can (its stems depend on the whole word).
   word_class const* classify(scanned_word const& word, std::optional<word_class>& scratch) const;
+  // classify for a word of letters only, of up to 24.
+  word_class const* classify_common(std::string_view word) const noexcept;
   // classify for a word with an apostrophe or longer than the table's words.
   [[gnu::noinline]] word_class const* classify_unusual(scanned_word const& word, std::optional<word_class>& scratch) const;
 
