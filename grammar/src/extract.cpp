@@ -4,6 +4,7 @@
 // the longest that survives the context filters and resolves wins, and scanning resumes after it.
 // Then the refiners of refine.cpp run in their one documented order.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -20,7 +21,18 @@
 namespace timeline::grammar {
 namespace {
 
-constexpr bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+// Per byte: `word_byte` for a letter or digit, `apostrophe_byte` for an apostrophe (which starts
+// "'90s"), zero for the rest.
+constexpr std::uint8_t word_byte = 1;
+constexpr std::uint8_t apostrophe_byte = 2;
+constexpr auto starts_word = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool const word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    t[static_cast<std::size_t>(c)] = word ? word_byte : c == '\'' ? apostrophe_byte : 0;
+  }
+  return t;
+}();
 
 // The end of the run of letters and digits at `at` in the lower-case view, eight bytes at a time
 // (the zero bytes of its padding stop the run).
@@ -124,9 +136,10 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
 
   std::size_t i = 0;
   while (i < text.size()) {
-    char const ch = text[i];
-    bool const word_start = (is_word_char(ch) || ch == '\'') && (i == 0 || !is_word_char(text[i - 1]));
-    if (!word_start) {
+    char const ch = lower[i];
+    // A byte of a gap between words costs one table lookup; a word start is a word character or
+    // an apostrophe with no word character before it.
+    if (starts_word[static_cast<unsigned char>(ch)] == 0 || (i > 0 && (starts_word[static_cast<unsigned char>(lower[i - 1])] & word_byte) != 0)) {
       ++i;
       continue;
     }
