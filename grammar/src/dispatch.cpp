@@ -69,7 +69,54 @@ inline scanned_word word_at(std::string_view lower, std::size_t at) {
   return {word, leading_letters < word.size() ? leading_letters : std::string_view::npos};
 }
 
+// Per byte: `word_byte` for a letter or digit, `apostrophe_byte` for an apostrophe (which starts
+// "'90s"), zero for the rest.
+constexpr std::uint8_t word_byte = 1;
+constexpr std::uint8_t apostrophe_byte = 2;
+constexpr auto byte_kinds = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool const word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    t[static_cast<std::size_t>(c)] = word ? word_byte : c == '\'' ? apostrophe_byte : 0;
+  }
+  return t;
+}();
+
+// The end of the run of letters and digits at `at` in the lower-case view, eight bytes at a time
+// (the zero bytes of its padding stop the run).
+std::size_t word_char_run_end(std::string_view lower, std::size_t at) noexcept {
+  char const* const p = lower.data();
+  for (;;) {
+    std::uint64_t const eight = timeline::detail::load_eight(p + at);
+    std::uint64_t const word_chars = timeline::detail::bytes_between(eight, 'a', 'z') | timeline::detail::bytes_between(eight, '0', '9');
+    std::uint64_t const others = ~word_chars & timeline::detail::high_bits;
+    if (others != 0) return std::min(at + timeline::detail::first_byte(others), lower.size());
+    at += 8;
+  }
+}
+
 }  // namespace
+
+std::size_t table::after_word(std::string_view lower, std::size_t at) noexcept {
+  return lower[at] == '\'' ? at + 1 : word_char_run_end(lower, at);
+}
+
+table::next table::next_try(std::string_view lower, std::size_t i, bool every) const {
+  while (i < lower.size()) {
+    auto const kind = byte_kinds[static_cast<unsigned char>(lower[i])];
+    // A byte of a gap between words costs one table lookup; a word start is a word character or
+    // an apostrophe with no word character before it.
+    if (kind == 0 || (i > 0 && (byte_kinds[static_cast<unsigned char>(lower[i - 1])] & word_byte) != 0)) {
+      ++i;
+      continue;
+    }
+    production_set const worth = every ? everything() : worth_trying(lower, i);
+    if (!worth.empty()) return {i, worth};
+    // The rest of the word starts nothing: no position inside it is a word start.
+    i = after_word(lower, i);
+  }
+  return {lower.size(), {}};
+}
 
 void beginnings::add(std::string_view word) {
   if (word.empty() || word[0] < 'a' || word[0] > 'z') throw std::logic_error("dispatch: a word that does not start with a letter: \"" + std::string{word} + "\"");
@@ -375,7 +422,7 @@ production_set table::accepting_second(production_set const& set, std::string_vi
 
 // Most words of running text are looked up and turned away here: the common path is kept short
 // (its callees inlined), and numbers, apostrophes and the words that pass go out of line.
-production_set table::worth_trying(std::string_view lower, std::size_t at) const {
+inline production_set table::worth_trying(std::string_view lower, std::size_t at) const {
   if (!is_letter(lower[at])) return worth_trying_other(lower, at);
   scanned_word const w = word_at(lower, at);
   if (w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] {

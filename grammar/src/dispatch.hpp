@@ -108,6 +108,18 @@ class table {
   // memory by `padding` readable bytes), a word start; empty when none can match there.
   production_set worth_trying(std::string_view lower, std::size_t at) const;
 
+  // The first word start at or after byte `from` of `lower` where some production is worth
+  // trying, and those productions; `at` is `lower.size()` when there is none. With `every`, each
+  // word start, and every production at it (extract_options::try_every_production). Scanning,
+  // lookups and the skips over words that start nothing stay in one loop here: most words of
+  // running text are read and turned away without a call.
+  struct next { std::size_t at; production_set worth; };
+  next next_try(std::string_view lower, std::size_t from, bool every) const;
+  // Where to look on after a word start at `at` where nothing was taken: past the rest of its run
+  // of letters and digits, which holds no word start, or past an apostrophe ("'90s" is tried as
+  // "'90s", then as "90s").
+  static std::size_t after_word(std::string_view lower, std::size_t at) noexcept;
+
   // Tries each production of `set` at `first`, in family order, appending the matches.
   void try_each(production_set const& set, char const* first, char const* last, std::vector<rules::candidate>& out) const;
 

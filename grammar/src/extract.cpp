@@ -21,32 +21,6 @@
 namespace timeline::grammar {
 namespace {
 
-// Per byte: `word_byte` for a letter or digit, `apostrophe_byte` for an apostrophe (which starts
-// "'90s"), zero for the rest.
-constexpr std::uint8_t word_byte = 1;
-constexpr std::uint8_t apostrophe_byte = 2;
-constexpr auto starts_word = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    bool const word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    t[static_cast<std::size_t>(c)] = word ? word_byte : c == '\'' ? apostrophe_byte : 0;
-  }
-  return t;
-}();
-
-// The end of the run of letters and digits at `at` in the lower-case view, eight bytes at a time
-// (the zero bytes of its padding stop the run).
-std::size_t word_char_run_end(std::string_view lower, std::size_t at) {
-  char const* const p = lower.data();
-  for (;;) {
-    std::uint64_t const eight = timeline::detail::load_eight(p + at);
-    std::uint64_t const word_chars = timeline::detail::bytes_between(eight, 'a', 'z') | timeline::detail::bytes_between(eight, '0', '9');
-    std::uint64_t const others = ~word_chars & timeline::detail::high_bits;
-    if (others != 0) return std::min(at + timeline::detail::first_byte(others), lower.size());
-    at += 8;
-  }
-}
-
 // The text as the rules read it: ASCII only, so that Spirit's character classes never see a byte
 // above 127 (they assert on it in checked builds and are undefined behaviour for a negative char
 // in others). Typographic quotes, dashes and no-break spaces become their ASCII forms, other
@@ -135,21 +109,10 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   bool year_to_date = false;
 
   std::size_t i = 0;
-  while (i < text.size()) {
-    char const ch = lower[i];
-    // A byte of a gap between words costs one table lookup; a word start is a word character or
-    // an apostrophe with no word character before it.
-    if (starts_word[static_cast<unsigned char>(ch)] == 0 || (i > 0 && (starts_word[static_cast<unsigned char>(lower[i - 1])] & word_byte) != 0)) {
-      ++i;
-      continue;
-    }
-    dispatch::production_set const worth_trying =
-        options.try_every_production ? productions.everything() : productions.worth_trying(lower, i);
-    if (worth_trying.empty()) {
-      // The rest of the word starts nothing: no position inside it is a word start.
-      i = ch == '\'' ? i + 1 : word_char_run_end(lower, i);
-      continue;
-    }
+  for (;;) {
+    auto const [at, worth_trying] = productions.next_try(lower, i, options.try_every_production);
+    if (at >= text.size()) break;
+    i = at;
     candidates.clear();
     // Family order breaks ties between equally long matches: a calendar reading beats a duration
     // reading of the same words ("a year ago" is an offset from relative, not the duration "a year").
@@ -195,9 +158,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
       taken = true;
       break;
     }
-    // Nothing taken: the rest of the word holds no word start either, but after an apostrophe the
-    // next character does ("'90s" tried as "'90s", then "90s").
-    if (!taken) i = ch == '\'' ? i + 1 : word_char_run_end(lower, i);
+    if (!taken) i = dispatch::table::after_word(lower, i);
   }
   std::vector<temporal_mention> refined = refine(std::move(found), text, options);
   for (auto& m : refined) {
