@@ -101,7 +101,7 @@ std::size_t table::after_word(std::string_view lower, std::size_t at) noexcept {
   return lower[at] == '\'' ? at + 1 : word_char_run_end(lower, at);
 }
 
-table::next table::next_try(std::string_view lower, std::size_t i, bool every) const {
+table::try_site table::next_try(std::string_view lower, std::size_t i, bool every) const {
   while (i < lower.size()) {
     auto const kind = byte_kinds[static_cast<unsigned char>(lower[i])];
     // A byte of a gap between words costs one table lookup; a word start is a word character or
@@ -110,9 +110,25 @@ table::next table::next_try(std::string_view lower, std::size_t i, bool every) c
       ++i;
       continue;
     }
-    production_set const worth = every ? everything() : worth_trying(lower, i);
+    if (every) return {i, everything()};
+    if (kind == word_byte && is_letter(lower[i])) {
+      // worth_trying's common path, here so that the word's length read for the lookup also gives
+      // where its run of letters ends.
+      scanned_word const w = word_at(lower, i);
+      word_class const* known = nullptr;
+      std::optional<word_class> scratch;
+      if (w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] known = classify_unusual(w, scratch);
+      else known = classify_common(w.text);
+      production_set const worth = known == nullptr ? always_ : worth_trying_word(lower, i + w.text.size(), *known);
+      if (!worth.empty()) return {i, worth};
+      // The rest of the word starts nothing: no position inside it is a word start. Its letters
+      // end at its first apostrophe, if any; digits may go on after them ("abc123").
+      std::size_t const letters_end = i + (w.apostrophe == std::string_view::npos ? w.text.size() : w.apostrophe);
+      i = is_digit(lower[letters_end]) ? word_char_run_end(lower, letters_end) : letters_end;
+      continue;
+    }
+    production_set const worth = worth_trying_other(lower, i);
     if (!worth.empty()) return {i, worth};
-    // The rest of the word starts nothing: no position inside it is a word start.
     i = after_word(lower, i);
   }
   return {lower.size(), {}};
@@ -418,20 +434,6 @@ production_set table::accepting_second(production_set const& set, std::string_vi
     }
   }
   return set & accepting;
-}
-
-// Most words of running text are looked up and turned away here: the common path is kept short
-// (its callees inlined), and numbers, apostrophes and the words that pass go out of line.
-inline production_set table::worth_trying(std::string_view lower, std::size_t at) const {
-  if (!is_letter(lower[at])) return worth_trying_other(lower, at);
-  scanned_word const w = word_at(lower, at);
-  if (w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] {
-    std::optional<word_class> scratch;
-    word_class const* const known = classify_unusual(w, scratch);
-    return known == nullptr ? always_ : worth_trying_word(lower, at + w.text.size(), *known);
-  }
-  word_class const* const known = classify_common(w.text);
-  return known == nullptr ? always_ : worth_trying_word(lower, at + w.text.size(), *known);
 }
 
 production_set table::worth_trying_word(std::string_view lower, std::size_t after, word_class const& known) const {

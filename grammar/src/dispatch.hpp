@@ -7,8 +7,12 @@
 // duration, since no production reads "people" after a number (rules/first_set.hpp).
 //
 //   auto const& table = dispatch::table::get();
-//   dispatch::production_set const ps = table.worth_trying(lower_text, at);
-//   if (!ps.empty()) table.try_each(ps, begin + at, end, candidates);
+//   for (std::size_t i = 0;;) {
+//     auto const [at, worth] = table.next_try(lower_text, i, false);
+//     if (at >= lower_text.size()) break;
+//     table.try_each(worth, begin + at, end, candidates);
+//     i = /* the end of the match taken, or */ dispatch::table::after_word(lower_text, at);
+//   }
 #pragma once
 
 #include <array>
@@ -104,17 +108,14 @@ class table {
   // loaded eight bytes at a time.
   static constexpr std::size_t padding = 24;
 
-  // The productions worth trying at byte `at` of `lower` (the lower-case ASCII view, followed in
-  // memory by `padding` readable bytes), a word start; empty when none can match there.
-  production_set worth_trying(std::string_view lower, std::size_t at) const;
-
-  // The first word start at or after byte `from` of `lower` where some production is worth
-  // trying, and those productions; `at` is `lower.size()` when there is none. With `every`, each
+  // The first word start at or after byte `from` of `lower` (the lower-case ASCII view, followed
+  // in memory by `padding` readable zero bytes) where some production is worth trying, and those
+  // productions; `at` is `lower.size()` when there is none. With `every`, each
   // word start, and every production at it (extract_options::try_every_production). Scanning,
   // lookups and the skips over words that start nothing stay in one loop here: most words of
   // running text are read and turned away without a call.
-  struct next { std::size_t at; production_set worth; };
-  next next_try(std::string_view lower, std::size_t from, bool every) const;
+  struct try_site { std::size_t at; production_set worth; };
+  try_site next_try(std::string_view lower, std::size_t from, bool every) const;
   // Where to look on after a word start at `at` where nothing was taken: past the rest of its run
   // of letters and digits, which holds no word start, or past an apostrophe ("'90s" is tried as
   // "'90s", then as "90s").
