@@ -115,11 +115,13 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
       // worth_trying's common path, here so that the word's length read for the lookup also gives
       // where its run of letters ends.
       scanned_word const w = word_at(lower, i);
-      word_class const* known = nullptr;
-      std::optional<word_class> scratch;
-      if (w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] known = classify_unusual(w, scratch);
-      else known = classify_common(w.text);
-      production_set const worth = known == nullptr ? always_ : worth_trying_word(lower, i + w.text.size(), *known);
+      production_set worth;
+      if (w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] {
+        worth = worth_trying_unusual(lower, i, w);
+      } else {
+        word_class const* const known = classify_common(w.text);
+        worth = known == nullptr ? always_ : worth_trying_word(lower, i + w.text.size(), *known);
+      }
       if (!worth.empty()) return {i, worth};
       // The rest of the word starts nothing: no position inside it is a word start. Its letters
       // end at its first apostrophe, if any; digits may go on after them ("abc123").
@@ -446,6 +448,12 @@ production_set table::worth_trying_word(std::string_view lower, std::size_t afte
   if (worth.empty() || (known.function_word && !date_word_follows(lower, after))) return found;
   found |= worth;
   return found;
+}
+
+production_set table::worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word) const {
+  std::optional<word_class> scratch;
+  word_class const* const known = classify_unusual(word, scratch);
+  return known == nullptr ? always_ : worth_trying_word(lower, at + word.text.size(), *known);
 }
 
 production_set table::worth_trying_other(std::string_view lower, std::size_t at) const {

@@ -140,6 +140,8 @@ class table {
   bool date_word_follows(std::string_view lower, std::size_t after) const;
   // worth_trying at a word, given its class; `after` is where the word ends.
   [[gnu::noinline]] production_set worth_trying_word(std::string_view lower, std::size_t after, word_class const& known) const;
+  // At a word with an apostrophe or longer than the table's words.
+  [[gnu::noinline]] production_set worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word) const;
   [[gnu::noinline]] production_set worth_trying_other(std::string_view lower, std::size_t at) const;  // a digit or another character
 
   // One grammar word's own part in the gates, before stems and glued words are merged in.
