@@ -252,8 +252,10 @@ table::table() {
   }
   words_.build(words);
   // Each word's class, merged the slow way once; words are copied to give find() its padding.
+  classes_.reserve(words.size());
   for (auto const& word : words) {
-    std::string padded = word + std::string(padding, '\0');
+    std::array<char, 24 + padding> padded{};  // the table's words are at most 24 bytes
+    std::memcpy(padded.data(), word.data(), word.size());
     std::string_view const view{padded.data(), word.size()};
     classes_.push_back(merge_class({view, view.find('\'')}));
   }
