@@ -104,16 +104,16 @@ class table {
  public:
   static table const& get();
 
-  // Bytes that must be readable after the end of the text given to worth_trying: words are
-  // loaded eight bytes at a time.
+  // Bytes that must be readable after the end of the text given to next_try: words are loaded
+  // eight bytes at a time.
   static constexpr std::size_t padding = 24;
 
   // The first word start at or after byte `from` of `lower` (the lower-case ASCII view, followed
   // in memory by `padding` readable zero bytes) where some production is worth trying, and those
-  // productions; `at` is `lower.size()` when there is none. With `every`, each
-  // word start, and every production at it (extract_options::try_every_production). Scanning,
-  // lookups and the skips over words that start nothing stay in one loop here: most words of
-  // running text are read and turned away without a call.
+  // productions; `at` is `lower.size()` when there is none. With `every`, each word start, and
+  // every production at it (extract_options::try_every_production). Scanning, lookups and the
+  // skips over words that start nothing stay in one loop here: most words of running text are
+  // read and turned away without a call.
   struct try_site { std::size_t at; production_set worth; };
   try_site next_try(std::string_view lower, std::size_t from, bool every) const;
   // Where to look on after a word start at `at` where nothing was taken: past the rest of its run
@@ -137,8 +137,9 @@ class table {
   // Of `set`, the productions whose second token can be the one at `after`, the end of the first.
   // `after_number`: the first token was a number (see rules::second_set::any_after_number).
   production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number) const;
+  // Whether a date word or a number comes soon after a function word that ends at `after`.
   bool date_word_follows(std::string_view lower, std::size_t after) const;
-  // worth_trying at a word, given its class; `after` is where the word ends.
+  // The productions worth trying at a word, given its class; `after` is where the word ends.
   [[gnu::noinline]] production_set worth_trying_word(std::string_view lower, std::size_t after, word_class const& known) const;
   // At a word with an apostrophe or longer than the table's words.
   [[gnu::noinline]] production_set worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word) const;
@@ -193,7 +194,8 @@ class table {
   // table runs once per word it knows and the scanner only for words with an apostrophe.
   word_class merge_class(scanned_word const& word) const;
   // `word`'s class; null when it has no part in any gate. `scratch` holds the class of a word
-  // with an apostrophe, which no table entry can (its stems depend on the whole word).
+  // with an apostrophe that is no entry of the table ("monday'x"): its stems depend on the
+  // whole word.
   word_class const* classify(scanned_word const& word, std::optional<word_class>& scratch) const;
   // classify for a word of letters only, of up to 24.
   word_class const* classify_common(std::string_view word) const noexcept;
@@ -201,13 +203,13 @@ class table {
   [[gnu::noinline]] word_class const* classify_unusual(scanned_word const& word, std::optional<word_class>& scratch) const;
 
   std::vector<rules::production> productions_;
-  // The grammar's words, their plurals ("mondays") and the glued words: each has its own part
-  // (infos_) and, for the scanner, its class with stems and glued words merged (classes_).
+  // The grammar's words, their plurals ("mondays") and possessives ("monday's"), and the glued
+  // words: each has its own part (infos_) and, for the scanner, its class with stems and glued
+  // words merged (classes_).
   word_table words_;
   std::vector<word_info> infos_;
   std::vector<word_class> classes_;
   std::vector<std::string> glued_;  // longest first
-  std::vector<std::uint32_t> glued_number_;  // each glued word's entry in words_
   std::vector<word_class> glued_classes_;    // a word the table does not know, after its glued word
   beginnings glued_beginnings_;
   production_set by_digit_, by_apostrophe_, always_;
