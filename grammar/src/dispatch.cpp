@@ -126,7 +126,7 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
       // The rest of the word starts nothing: no position inside it is a word start. Its letters
       // end at its first apostrophe, if any; digits may go on after them ("abc123").
       std::size_t const letters_end = i + (w.apostrophe == std::string_view::npos ? w.text.size() : w.apostrophe);
-      i = is_digit(lower[letters_end]) ? word_char_run_end(lower, letters_end) : letters_end;
+      i = is_digit(lower.data()[letters_end]) ? word_char_run_end(lower, letters_end) : letters_end;  // the padding may be read
       continue;
     }
     production_set const worth = worth_trying_other(lower, i);
