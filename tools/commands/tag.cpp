@@ -2,11 +2,15 @@
 //
 // `timeline tag`: the temporal expressions of each document, normalized against its publication
 // date, as JSON Lines, TimeML or a table for people.
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -25,6 +29,7 @@ namespace timeline::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace std::string_view_literals;
 
 struct tag_options {
   std::vector<std::string> dct;
@@ -42,17 +47,23 @@ std::string day_text(date::sys_days d) { return io::format_day(d); }
 // byte for byte): this runs for every expression, where building a json tree per expression cost
 // a tenth of the tagger's time. `s` is valid UTF-8 (a span of a checked text, or ASCII).
 void append_json_string(std::string& out, std::string_view s) {
+  // The bytes dump() escapes: quote, backslash and the control characters (not 0x7F, and nothing
+  // above it without ensure_ascii).
+  static constexpr auto needs_escape = [] {
+    std::array<bool, 256> escape{};
+    for (std::size_t c = 0; c < 0x20; ++c) escape[c] = true;
+    escape['"'] = escape['\\'] = true;
+    return escape;
+  }();
   out += '"';
   // Runs of characters that need no escape go in whole: one append, not one per character.
-  auto const plain = [](char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; };
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t run = i;
-    while (run < s.size() && plain(s[run])) ++run;
-    out.append(s.data() + i, run - i);
+  auto const plain = [](char c) { return !needs_escape[static_cast<unsigned char>(c)]; };
+  for (;;) {
+    std::size_t const run = static_cast<std::size_t>(std::find_if_not(s.begin(), s.end(), plain) - s.begin());
+    out.append(s.data(), run);
     if (run == s.size()) break;
-    i = run + 1;
     char const c = s[run];
+    s.remove_prefix(run + 1);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -71,16 +82,24 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void append_key(std::string& out, std::string_view key) {
-  out += '"';
+// `key` is the JSON text that opens a field (`,"type":`), written whole.
+void append_field(std::string& out, std::string_view key, std::string_view value) {
   out += key;
-  out += "\":";
+  append_json_string(out, value);
 }
 
-void append_field(std::string& out, std::string_view key, std::string_view value) {
-  out += ',';
-  append_key(out, key);
-  append_json_string(out, value);
+// Strings that are plain by construction (enum names, digits and dashes) need no escape scan;
+// `key` ends with the value's opening quote (`,"type":"`).
+void append_plain_field(std::string& out, std::string_view key, std::string_view value) {
+  out += key;
+  out += value;
+  out += '"';
+}
+
+void append_number(std::string& out, std::size_t n) {
+  char digits[std::numeric_limits<std::size_t>::digits10 + 1];
+  auto const [end, ec] = std::to_chars(std::begin(digits), std::end(digits), n);
+  out.append(digits, end);
 }
 
 // The contract's keys first, in this order: text, begin, end (code points, end exclusive), type,
@@ -89,32 +108,28 @@ void append_field(std::string& out, std::string_view key, std::string_view value
 // were stated and which implied (the solver's hard and soft constraints), and what the
 // expression counts from (anchor: none, dct or previous, with the anchoring value).
 void append_timex_json(std::string& out, grammar::temporal_mention const& m, std::string_view text, io::offset_converter const& offsets) {
-  out += '{';
-  append_key(out, "text");
-  append_json_string(out, text.substr(m.begin, m.end - m.begin));
-  out += ',';
-  append_key(out, "begin");
-  out += std::to_string(offsets.to_code_points(m.begin));
-  out += ',';
-  append_key(out, "end");
-  out += std::to_string(offsets.to_code_points(m.end));
-  append_field(out, "type", to_string(m.type));
-  append_field(out, "value", m.value);
-  if (!m.mod.empty()) append_field(out, "mod", m.mod);
+  append_field(out, "{\"text\":", text.substr(m.begin, m.end - m.begin));
+  out += ",\"begin\":"sv;
+  append_number(out, offsets.to_code_points(m.begin));
+  out += ",\"end\":"sv;
+  append_number(out, offsets.to_code_points(m.end));
+  append_plain_field(out, ",\"type\":\"", to_string(m.type));
+  append_field(out, ",\"value\":", m.value);
+  if (!m.mod.empty()) append_field(out, ",\"mod\":", m.mod);
   if (m.when) {
-    append_field(out, "earliest", day_text(m.when->earliest));
-    append_field(out, "latest", day_text(m.when->latest));
+    append_plain_field(out, ",\"earliest\":\"", day_text(m.when->earliest));
+    append_plain_field(out, ",\"latest\":\"", day_text(m.when->latest));
   } else {
-    out += ",\"earliest\":null,\"latest\":null";
+    out += ",\"earliest\":null,\"latest\":null"sv;
   }
-  append_field(out, "grain", to_string(m.granularity));
-  append_field(out, "rule", m.rule);
-  if (!m.quant.empty()) append_field(out, "quant", m.quant);
-  if (!m.freq.empty()) append_field(out, "freq", m.freq);
-  if (!m.stated.empty()) append_field(out, "stated", to_string(m.stated));
-  if (!m.implied.empty()) append_field(out, "implied", to_string(m.implied));
-  append_field(out, "anchor", to_string(m.anchor));
-  if (!m.anchor_value.empty()) append_field(out, "anchor_value", m.anchor_value);
+  append_plain_field(out, ",\"grain\":\"", to_string(m.granularity));
+  append_field(out, ",\"rule\":", m.rule);
+  if (!m.quant.empty()) append_field(out, ",\"quant\":", m.quant);
+  if (!m.freq.empty()) append_field(out, ",\"freq\":", m.freq);
+  if (!m.stated.empty()) append_plain_field(out, ",\"stated\":\"", to_string(m.stated));
+  if (!m.implied.empty()) append_plain_field(out, ",\"implied\":\"", to_string(m.implied));
+  append_plain_field(out, ",\"anchor\":\"", to_string(m.anchor));
+  if (!m.anchor_value.empty()) append_field(out, ",\"anchor_value\":", m.anchor_value);
   out += '}';
 }
 
@@ -201,6 +216,7 @@ int run_tag(tag_options const& options) {
   std::size_t failed = 0;
   std::set<fs::path> written;  // --out files of this run
   std::size_t undated = 0;
+  std::string line;  // one document's JSON, reused so that its buffer is allocated once
   auto const on_document = [&](io::source_document&& source) {
     engine::document const& doc = source.document;
     for (auto const& w : source.warnings) std::cerr << "timeline: warning: " << w.what() << "\n";
@@ -230,23 +246,34 @@ int run_tag(tag_options const& options) {
       std::string const format = !options.format.empty() ? options.format : (source.timeml || !options.out.empty()) ? "timeml" : "json";
       if (format == "json") {
         io::offset_converter const offsets{doc.text};
-        // The document's own fields through nlohmann::json, which refuses an id that is not UTF-8;
-        // the expressions, spans of the checked text, by hand.
-        nlohmann::ordered_json head;
-        head["document"] = doc.id;
-        head["dct"] = dct_text;
-        if (!source.errors.empty()) {
-          head["status"] = "error";
-          head["error"] = source.errors.front().message();
+        std::string_view const error = source.errors.empty() ? std::string_view{} : source.errors.front().message();
+        line.clear();
+        if (io::find_invalid_utf8(doc.id) || io::find_invalid_utf8(error)) {
+          // nlohmann::json refuses a string that is not UTF-8 (an id from a file name may not be),
+          // and its exception is the message such a document fails with.
+          nlohmann::ordered_json head;
+          head["document"] = doc.id;
+          head["dct"] = dct_text;
+          if (!source.errors.empty()) {
+            head["status"] = "error";
+            head["error"] = error;
+          }
+          line = head.dump();
+          line.pop_back();  // the closing brace: the expressions come before it
+        } else {
+          append_field(line, "{\"document\":", doc.id);
+          append_plain_field(line, ",\"dct\":\"", dct_text);
+          if (!source.errors.empty()) {
+            line += ",\"status\":\"error\""sv;
+            append_field(line, ",\"error\":", error);
+          }
         }
-        std::string line = head.dump();
-        line.pop_back();  // the closing brace: the expressions come before it
-        line += ",\"timexes\":[";
+        line += ",\"timexes\":["sv;
         for (std::size_t i = 0; i < mentions.size(); ++i) {
           if (i > 0) line += ',';
           append_timex_json(line, mentions[i], doc.text, offsets);
         }
-        line += "]}\n";
+        line += "]}\n"sv;
         std::cout << line;
       } else if (format == "timeml") {
         io::timeml_document const wrapped = source.timeml ? io::timeml_document{} : wrap_as_timeml(doc, *dct);
