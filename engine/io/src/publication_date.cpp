@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <span>
 #include <sstream>
 
 namespace timeline::io {
@@ -421,6 +422,18 @@ constexpr auto labels = std::to_array<label>({
     {"date", 0.85}, {"created", 0.7}, {"last updated", 0.6}, {"last modified", 0.55}, {"updated on", 0.6},
     {"updated at", 0.6}, {"updated", 0.6}, {"modified", 0.55}});
 
+// Every label contains one of these: a line without any of them has no label, and is not searched
+// for each of the twenty.
+constexpr auto label_stems = std::to_array<std::string_view>({"publish", "posted", "date", "created", "modified"});
+static_assert(std::all_of(labels.begin(), labels.end(), [](label const& l) {
+  return std::any_of(label_stems.begin(), label_stems.end(), [&](std::string_view stem) { return l.text.find(stem) != std::string_view::npos; });
+}));
+
+bool may_hold_label(std::string_view lowered) {
+  return std::any_of(label_stems.begin(), label_stems.end(),
+                     [&](std::string_view stem) { return lowered.find(stem) != std::string_view::npos; });
+}
+
 struct candidate {
   date_reading reading;
   engine::text_span line;
@@ -509,6 +522,18 @@ std::optional<date_reading> find_date(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// What find_date(text) finds when it finds a date at 0, without looking further.
+std::optional<date_reading> date_at_start(std::string_view text) {
+  if (text.empty() || !is_alnum(text.front()) || !may_start_date(text, 0)) {
+    return std::nullopt;
+  }
+  return reading_at(text, 0);
+}
+
+}  // namespace
+
 std::string date_problem(date_reading const& reading, date::sys_days today) {
   std::ostringstream out;
   if (!reading.ymd.ok()) {
@@ -570,7 +595,8 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
     std::string const lowered = ascii_lower(content);
     // 1. A labelled date: "Published on: 2025/08/13 22:35", "Updated 10:52 AM EDT, Mon ...".
     bool labelled = false;
-    for (auto const& l : labels) {
+    std::span<label const> const searched = may_hold_label(lowered) ? std::span{labels} : std::span<label const>{};
+    for (auto const& l : searched) {
       for (std::size_t at = lowered.find(l.text); at != std::string::npos; at = lowered.find(l.text, at + 1)) {
         std::size_t const after = at + l.text.size();
         if (!word_start(lowered, at) || (after < lowered.size() && is_alpha(lowered[after])) ||
@@ -601,7 +627,7 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
       continue;
     }
     // A date line with a little furniture after it: "May 2, 2024 | 3 comments", "2024-05-02 · 4 min read".
-    if (auto r = find_date(content); r && r->begin == 0 && content.size() - r->end <= 40) {
+    if (auto r = date_at_start(content); r && content.size() - r->end <= 40) {
       std::string_view rest = content.substr(r->end);
       while (!rest.empty() && rest.front() == ' ') {
         rest.remove_prefix(1);
