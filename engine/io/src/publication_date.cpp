@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdio>
 #include <span>
-#include <sstream>
 
 namespace timeline::io {
 namespace {
@@ -535,18 +534,15 @@ std::optional<date_reading> date_at_start(std::string_view text) {
 }  // namespace
 
 std::string date_problem(date_reading const& reading, date::sys_days today) {
-  std::ostringstream out;
   if (!reading.ymd.ok()) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(reading.ymd.year()),
                   static_cast<unsigned>(reading.ymd.month()), static_cast<unsigned>(reading.ymd.day()));
-    out << "impossible date: " << buffer << " does not exist";
-    return out.str();
+    return std::string{"impossible date: "} + buffer + " does not exist";
   }
   date::sys_days const day{reading.ymd};
   if (day > today + date::days{1}) {
-    out << "publication date " << format_day(day) << " is in the future";
-    return out.str();
+    return "publication date " + format_day(day) + " is in the future";
   }
   return {};
 }
