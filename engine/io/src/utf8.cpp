@@ -73,8 +73,8 @@ std::size_t count_code_points(std::string_view text) noexcept {
 }
 
 offset_converter::offset_converter(std::string_view text) : text_(text) {
-  if (count_code_points(text) == text.size()) {
-    return;  // ASCII (or nothing but single-byte code points): offsets are already code points
+  if (timeline::detail::all_ascii(text)) {
+    return;  // offsets are already code points
   }
   checkpoints_.reserve(text.size() / stride + 1);
   std::size_t count = 0;
