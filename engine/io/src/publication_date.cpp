@@ -523,6 +523,21 @@ std::optional<date_reading> find_date(std::string_view text) {
 
 namespace {
 
+// Where the first dash after a dateline is: " —", " –", " - ", "—" or " --". One pass that looks
+// closer only at a space or the lead byte of a dash, rather than a search for each dash, each
+// stopping at every space.
+std::size_t dateline_end(std::string_view opening) {
+  constexpr auto dashes = std::to_array<std::string_view>({" \xE2\x80\x94", " \xE2\x80\x93", " - ", "\xE2\x80\x94", " --"});
+  for (std::size_t at = 0; at < opening.size(); ++at) {
+    if (opening[at] != ' ' && opening[at] != '\xE2') continue;
+    std::string_view const rest = opening.substr(at);
+    if (std::any_of(dashes.begin(), dashes.end(), [&](std::string_view dash) { return rest.starts_with(dash); })) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // What find_date(text) finds when it finds a date at 0, without looking further.
 std::optional<date_reading> date_at_start(std::string_view text) {
   if (text.empty() || !is_alnum(text.front()) || !may_start_date(text, 0)) {
@@ -653,12 +668,9 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
   if (first_prose < text.size()) {
     std::size_t eol = text.find('\n', first_prose);
     std::string_view const opening = text.substr(first_prose, std::min<std::size_t>(120, (eol == std::string_view::npos ? text.size() : eol) - first_prose));
-    std::size_t cut = std::string_view::npos;
-    for (std::string_view const mark : {" \xE2\x80\x94", " \xE2\x80\x93", " - ", "\xE2\x80\x94", " --"}) {
-      cut = std::min(cut, opening.find(mark));
-    }
-    if (cut != std::string_view::npos && cut > 0 && is_alpha(opening.front()) && opening.front() >= 'A' &&
-        opening.front() <= 'Z') {
+    bool const capital = !opening.empty() && opening.front() >= 'A' && opening.front() <= 'Z';
+    std::size_t const cut = capital ? dateline_end(opening) : std::string_view::npos;
+    if (cut != std::string_view::npos && cut > 0) {
       if (auto r = find_date(opening.substr(0, cut))) {
         r->begin += first_prose;
         r->end += first_prose;
