@@ -151,6 +151,11 @@ std::vector<text_span> split_lines(std::string_view text, text_span within) {
   std::size_t start = within.begin;
   std::size_t pos = within.begin;
   while (pos < within.end) {
+    // Sixteen bytes at a time through the long lines of paragraphs.
+    while (pos + 16 <= within.end &&
+           (may_break_line(load_eight(text.data() + pos)) | may_break_line(load_eight(text.data() + pos + 8))) == 0) {
+      pos += 16;
+    }
     if (pos + 8 <= within.end) {
       std::uint64_t const marks = may_break_line(load_eight(text.data() + pos));
       if (marks == 0) {
@@ -203,6 +208,14 @@ text_span trim(std::string_view text, text_span span) noexcept {
 std::size_t code_points(std::string_view text, text_span span) noexcept {
   std::size_t count = 0;
   std::size_t pos = span.begin;
+  while (pos + 32 <= span.end) {
+    char const* const block = text.data() + pos;
+    if (((load_eight(block) | load_eight(block + 8) | load_eight(block + 16) | load_eight(block + 24)) & high_bits) != 0) {
+      break;
+    }
+    pos += 32;
+    count += 32;
+  }
   while (pos + 8 <= span.end && (load_eight(text.data() + pos) & high_bits) == 0) {
     pos += 8;
     count += 8;
