@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -115,6 +116,15 @@ class json_writer {
   char* at_;
 };
 
+// The names of a set of calendar fields ("year,month"), made once for each set: an expression
+// has two sets, and there are few different ones.
+std::string_view field_names(grammar::field_set fields) {
+  static std::unordered_map<std::uint16_t, std::string> names;
+  auto const [at, added] = names.try_emplace(fields.bits());
+  if (added) at->second = to_string(fields);
+  return at->second;
+}
+
 // The contract's keys first, in this order: text, begin, end (code points, end exclusive), type,
 // value, mod (only when set), earliest, latest, grain, rule. Then extensions that pipelines use
 // (the contract may be extended, never renamed): quant and freq of sets, which calendar fields
@@ -126,9 +136,10 @@ void append_timex_json(std::string& out, grammar::temporal_mention const& m, std
   std::string_view const grain = to_string(m.granularity);
   std::string_view const anchor = to_string(m.anchor);
   std::string const earliest = m.when ? day_text(m.when->earliest) : std::string{};
-  std::string const latest = m.when ? day_text(m.when->latest) : std::string{};
-  std::string const stated = m.stated.empty() ? std::string{} : to_string(m.stated);
-  std::string const implied = m.implied.empty() ? std::string{} : to_string(m.implied);
+  // Most expressions are one day long.
+  std::string const latest = !m.when ? std::string{} : m.when->latest == m.when->earliest ? earliest : day_text(m.when->latest);
+  std::string_view const stated = m.stated.empty() ? std::string_view{} : field_names(m.stated);
+  std::string_view const implied = m.implied.empty() ? std::string_view{} : field_names(m.implied);
   using w = json_writer;
   // The keys and punctuation are under 200 bytes.
   std::size_t const room = 200 + 2 * w::number_room + w::room_for(span) + w::room_for(type) + w::room_for(m.value) +
