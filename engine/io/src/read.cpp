@@ -524,19 +524,20 @@ class reader {
 
   void deliver(source_document out) {
     engine::document& doc = out.document;
-    std::string const original = doc.id;
+    std::optional<std::string> original;  // the id the document came with, when it is renamed
     if (!ids_.insert(doc.id)) {
+      original = doc.id;
       std::size_t n = 2;
-      while (ids_.contains(original + "#" + std::to_string(n))) {
+      while (ids_.contains(*original + "#" + std::to_string(n))) {
         ++n;
       }
-      doc.id = original + "#" + std::to_string(n);
+      doc.id = *original + "#" + std::to_string(n);
       ids_.insert(doc.id);
-      out.warnings.emplace_back(doc.id, doc.source, "duplicate id \"" + original + "\": renamed to \"" + doc.id + "\"");
+      out.warnings.emplace_back(doc.id, doc.source, "duplicate id \"" + *original + "\": renamed to \"" + doc.id + "\"");
     }
     auto given = options_.dct_by_id.find(doc.id);
-    if (given == options_.dct_by_id.end()) {
-      given = options_.dct_by_id.find(original);
+    if (given == options_.dct_by_id.end() && original) {
+      given = options_.dct_by_id.find(*original);
     }
     if (given != options_.dct_by_id.end()) {
       doc.dct = {given->second, std::nullopt, engine::dct_source::option, format_day(given->second), 1.0};
