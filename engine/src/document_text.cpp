@@ -238,14 +238,18 @@ std::string fold(std::string_view text) {
   }();
   for (std::size_t pos = 0; pos < text.size();) {
     // Eight bytes of ASCII words, each space between two of them single, fold to themselves lower
-    // cased: copied whole. A space that may begin a run (the last byte), a leading one, a control
-    // character or a byte above 127 takes the byte-at-a-time path below.
+    // cased: copied whole. A space that may begin a run (the last byte, unless a word follows), a
+    // leading one, a control character or a byte above 127 takes the byte-at-a-time path below.
     if (!pending_space && pos + 8 <= text.size()) {
       std::uint64_t const eight = load_eight(text.data() + pos);
       if ((((eight - every_byte(0x20)) | eight) & high_bits) == 0) {  // nothing below ' ' or above 127
         std::uint64_t const spaces = bytes_between(eight, ' ', ' ');
         bool const leading = n == 0 && (spaces & 0x80U) != 0;
-        if ((spaces & (spaces << 8U)) == 0 && (spaces >> 63U) == 0 && !leading) {
+        auto const word_follows = [&] {
+          auto const next = pos + 8 < text.size() ? static_cast<unsigned char>(text[pos + 8]) : 0U;
+          return next > 0x20U && next < 0x80U;
+        };
+        if ((spaces & (spaces << 8U)) == 0 && ((spaces >> 63U) == 0 || word_follows()) && !leading) {
           std::uint64_t const lowered = eight | (bytes_between(eight, 'A', 'Z') >> 2U);
           std::memcpy(out.data() + n, &lowered, sizeof lowered);
           n += 8;
