@@ -247,8 +247,10 @@ line_class classify(std::string_view folded, std::size_t width) {
 }  // namespace
 
 std::vector<boilerplate_span> find_boilerplate(std::string_view text) {
+  std::vector<text_span> const split = detail::split_lines(text, {0, text.size()});
   std::vector<line_info> lines;
-  for (text_span line : detail::split_lines(text, {0, text.size()})) {
+  lines.reserve(split.size());
+  for (text_span line : split) {
     line = detail::trim(text, line);
     if (line.size() == 0) {
       continue;
