@@ -442,32 +442,6 @@ struct candidate {
 
 }  // namespace
 
-std::optional<date_reading> parse_date(std::string_view text) {
-  std::size_t begin = 0;
-  std::size_t end = text.size();
-  auto const space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'; };
-  while (begin < end && space(begin)) {
-    ++begin;
-  }
-  while (end > begin && space(end - 1)) {
-    --end;
-  }
-  std::string_view const trimmed = text.substr(0, end);
-  auto r = reading_at(trimmed, begin);
-  if (!r) {
-    return std::nullopt;
-  }
-  // Allow a trailing zone or punctuation that the date readers leave ("... GMT", "(UTC)").
-  cursor rest{trimmed, r->end};
-  rest.zone();
-  rest.literal('.');
-  rest.spaces();
-  if (!rest.at_end()) {
-    return std::nullopt;
-  }
-  return r;
-}
-
 namespace {
 
 // Whether a date can start at `pos`, a word start: every form starts with a digit, a month name or
@@ -508,6 +482,35 @@ bool may_start_date(std::string_view text, std::size_t pos) {
 }
 
 }  // namespace
+
+std::optional<date_reading> parse_date(std::string_view text) {
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  auto const space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'; };
+  while (begin < end && space(begin)) {
+    ++begin;
+  }
+  while (end > begin && space(end - 1)) {
+    --end;
+  }
+  std::string_view const trimmed = text.substr(0, end);
+  if (begin == end || !may_start_date(trimmed, begin)) {
+    return std::nullopt;  // most lines of a header are not a date, and are not read as four forms
+  }
+  auto r = reading_at(trimmed, begin);
+  if (!r) {
+    return std::nullopt;
+  }
+  // Allow a trailing zone or punctuation that the date readers leave ("... GMT", "(UTC)").
+  cursor rest{trimmed, r->end};
+  rest.zone();
+  rest.literal('.');
+  rest.spaces();
+  if (!rest.at_end()) {
+    return std::nullopt;
+  }
+  return r;
+}
 
 std::optional<date_reading> find_date(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
