@@ -4,6 +4,7 @@
 // date, as JSON Lines, TimeML or a table for people.
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -58,7 +59,10 @@ class json_writer {
   }
   json_writer(json_writer const&) = delete;
   json_writer& operator=(json_writer const&) = delete;
-  ~json_writer() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
+  ~json_writer() {
+    assert(at_ <= out_.data() + out_.size() && "the room made was too small");
+    out_.resize(static_cast<std::size_t>(at_ - out_.data()));
+  }
 
   // The most string(s) writes: every byte escaped as \u00XX, and the quotes.
   static std::size_t room_for(std::string_view s) { return 6 * s.size() + 2; }
