@@ -163,6 +163,8 @@ std::vector<text_span> split_lines(std::string_view text, text_span within) {
         continue;
       }
       pos += first_byte(marks);
+    } else if (pos == within.end) {
+      break;  // the sixteen-byte steps ended the span
     }
     // ASCII other than CR and LF is never a line break: skipped without decoding.
     if (auto const c = static_cast<unsigned char>(text[pos]); c < 0x80 && c != '\n' && c != '\r') {
