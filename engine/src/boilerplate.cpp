@@ -84,14 +84,14 @@ bool starts_with_one_of(std::array<std::string_view, N> const& prefixes, std::st
 }
 
 // The folded line without trailing punctuation and separators: "Next Article »" -> "next article".
-std::string bare_line(std::string folded) {
+std::string_view bare_line(std::string_view folded) {
   while (!folded.empty()) {
     char const c = folded.back();
     if (c == ':' || c == '.' || c == '!' || c == '?' || c == ' ' || c == '>' || c == '|' || c == '-' ||
         c == ')' || c == '(') {
-      folded.pop_back();
+      folded.remove_suffix(1);
     } else if (folded.ends_with("\xC2\xBB") || folded.ends_with("\xE2\x80\xBA")) {  // » ›
-      folded.resize(folded.size() - (folded.ends_with("\xC2\xBB") ? 2 : 3));
+      folded.remove_suffix(folded.ends_with("\xC2\xBB") ? 2 : 3);
     } else {
       break;
     }
@@ -108,6 +108,14 @@ std::string bare_line(std::string folded) {
   }
   return folded.substr(first);
 }
+
+// The longest whole line of the four lists: a longer line is none of them, and is compared with none.
+constexpr std::size_t longest_listed_line = [] {
+  auto const longest = [](auto const& lines) {
+    return std::max_element(lines.begin(), lines.end(), [](auto a, auto b) { return a.size() < b.size(); })->size();
+  };
+  return std::max({longest(linking_lines), longest(navigation_lines), longest(related_headings), longest(prompt_lines)});
+}();
 
 struct stamp_info {
   bool stamp = false;   // a date or time with nothing but stamp words around it
@@ -210,17 +218,18 @@ struct line_info {
 };
 
 line_class classify(std::string_view folded, std::size_t width) {
-  std::string const bare = bare_line(std::string{folded});
-  if (one_of(linking_lines, bare)) {
+  std::string_view const bare = bare_line(folded);
+  auto const listed = [&](auto const& lines) { return bare.size() <= longest_listed_line && one_of(lines, bare); };
+  if (listed(linking_lines)) {
     return line_class::linking;
   }
-  if (one_of(navigation_lines, bare) || is_breadcrumb(folded)) {
+  if (listed(navigation_lines) || is_breadcrumb(folded)) {
     return line_class::navigation;
   }
-  if (one_of(related_headings, bare)) {
+  if (listed(related_headings)) {
     return line_class::related_heading;
   }
-  if (one_of(prompt_lines, bare) || (width <= 160 && starts_with_one_of(prompt_prefixes, folded))) {
+  if (listed(prompt_lines) || (width <= 160 && starts_with_one_of(prompt_prefixes, folded))) {
     return line_class::prompt;
   }
   if (width <= 80) {
@@ -238,8 +247,10 @@ line_class classify(std::string_view folded, std::size_t width) {
 }  // namespace
 
 std::vector<boilerplate_span> find_boilerplate(std::string_view text) {
+  std::vector<text_span> const split = detail::split_lines(text, {0, text.size()});
   std::vector<line_info> lines;
-  for (text_span line : detail::split_lines(text, {0, text.size()})) {
+  lines.reserve(split.size());
+  for (text_span line : split) {
     line = detail::trim(text, line);
     if (line.size() == 0) {
       continue;

@@ -2,14 +2,21 @@
 //
 // `timeline tag`: the temporal expressions of each document, normalized against its publication
 // date, as JSON Lines, TimeML or a table for people.
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +32,7 @@ namespace timeline::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace std::string_view_literals;
 
 struct tag_options {
   std::vector<std::string> dct;
@@ -38,49 +46,87 @@ struct tag_options {
 
 std::string day_text(date::sys_days d) { return io::format_day(d); }
 
-// Appends `s` as a JSON string, escaped as nlohmann::json's dump() does (the output is the same
-// byte for byte): this runs for every expression, where building a json tree per expression cost
-// a tenth of the tagger's time. `s` is valid UTF-8 (a span of a checked text, or ASCII).
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  // Runs of characters that need no escape go in whole: one append, not one per character.
-  auto const plain = [](char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; };
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t run = i;
-    while (run < s.size() && plain(s[run])) ++run;
-    out.append(s.data() + i, run - i);
-    if (run == s.size()) break;
-    i = run + 1;
-    char const c = s[run];
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {  // the other control characters
-        char buffer[8];
-        std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-        out += buffer;
+// Writes JSON into room made for it in advance, and gives the room not used back when done. An
+// expression is some twenty pieces, and appending them to a std::string one at a time (a capacity
+// check and a call each) cost more than the rest of writing the output. The caller makes `room`
+// enough for what it writes: room_for() each string, and the rest counted.
+class json_writer {
+ public:
+  json_writer(std::string& out, std::size_t room) : out_(out) {
+    std::size_t const start = out.size();
+    out_.resize(start + room);
+    at_ = out_.data() + start;
+  }
+  json_writer(json_writer const&) = delete;
+  json_writer& operator=(json_writer const&) = delete;
+  ~json_writer() {
+    assert(at_ <= out_.data() + out_.size() && "the room made was too small");
+    out_.resize(static_cast<std::size_t>(at_ - out_.data()));
+  }
+
+  // The most string(s) writes: every byte escaped as \u00XX, and the quotes.
+  static std::size_t room_for(std::string_view s) { return 6 * s.size() + 2; }
+  static constexpr std::size_t number_room = std::numeric_limits<std::size_t>::digits10 + 1;
+
+  void raw(std::string_view s) { at_ = std::copy(s.begin(), s.end(), at_); }
+  void number(std::size_t n) { at_ = std::to_chars(at_, at_ + number_room, n).ptr; }
+  // A string that is plain by construction (an enum's name, a day): quoted, not scanned.
+  void plain_string(std::string_view s) {
+    *at_++ = '"';
+    raw(s);
+    *at_++ = '"';
+  }
+  // `s` as a JSON string, escaped as nlohmann::json's dump() does (the output is the same byte for
+  // byte): building a json tree per expression cost a tenth of the tagger's time. `s` is valid
+  // UTF-8 (a span of a checked text, or ASCII).
+  void string(std::string_view s) {
+    // The bytes dump() escapes: quote, backslash and the control characters (not 0x7F, and
+    // nothing above it without ensure_ascii).
+    static constexpr auto needs_escape = [] {
+      std::array<bool, 256> escape{};
+      for (std::size_t c = 0; c < 0x20; ++c) escape[c] = true;
+      escape['"'] = escape['\\'] = true;
+      return escape;
+    }();
+    auto const plain = [](char c) { return !needs_escape[static_cast<unsigned char>(c)]; };
+    *at_++ = '"';
+    for (;;) {
+      auto const special = std::find_if_not(s.begin(), s.end(), plain);
+      at_ = std::copy(s.begin(), special, at_);
+      if (special == s.end()) break;
+      char const c = *special;
+      s.remove_prefix(static_cast<std::size_t>(special - s.begin()) + 1);
+      switch (c) {
+        case '"': raw("\\\""sv); break;
+        case '\\': raw("\\\\"sv); break;
+        case '\b': raw("\\b"sv); break;
+        case '\f': raw("\\f"sv); break;
+        case '\n': raw("\\n"sv); break;
+        case '\r': raw("\\r"sv); break;
+        case '\t': raw("\\t"sv); break;
+        default: {  // the other control characters, as dump() writes them
+          constexpr std::string_view hex = "0123456789abcdef";
+          raw("\\u00"sv);
+          *at_++ = hex[static_cast<unsigned char>(c) >> 4U];
+          *at_++ = hex[static_cast<unsigned char>(c) & 0xFU];
+        }
       }
     }
+    *at_++ = '"';
   }
-  out += '"';
-}
 
-void append_key(std::string& out, std::string_view key) {
-  out += '"';
-  out += key;
-  out += "\":";
-}
+ private:
+  std::string& out_;
+  char* at_;
+};
 
-void append_field(std::string& out, std::string_view key, std::string_view value) {
-  out += ',';
-  append_key(out, key);
-  append_json_string(out, value);
+// The names of a set of calendar fields ("year,month"), made once for each set: an expression
+// has two sets, and there are few different ones.
+std::string_view field_names(grammar::field_set fields) {
+  static std::unordered_map<std::uint16_t, std::string> names;
+  auto const [at, added] = names.try_emplace(fields.bits());
+  if (added) at->second = to_string(fields);
+  return at->second;
 }
 
 // The contract's keys first, in this order: text, begin, end (code points, end exclusive), type,
@@ -89,33 +135,86 @@ void append_field(std::string& out, std::string_view key, std::string_view value
 // were stated and which implied (the solver's hard and soft constraints), and what the
 // expression counts from (anchor: none, dct or previous, with the anchoring value).
 void append_timex_json(std::string& out, grammar::temporal_mention const& m, std::string_view text, io::offset_converter const& offsets) {
-  out += '{';
-  append_key(out, "text");
-  append_json_string(out, text.substr(m.begin, m.end - m.begin));
-  out += ',';
-  append_key(out, "begin");
-  out += std::to_string(offsets.to_code_points(m.begin));
-  out += ',';
-  append_key(out, "end");
-  out += std::to_string(offsets.to_code_points(m.end));
-  append_field(out, "type", to_string(m.type));
-  append_field(out, "value", m.value);
-  if (!m.mod.empty()) append_field(out, "mod", m.mod);
-  if (m.when) {
-    append_field(out, "earliest", day_text(m.when->earliest));
-    append_field(out, "latest", day_text(m.when->latest));
-  } else {
-    out += ",\"earliest\":null,\"latest\":null";
+  std::string_view const span = text.substr(m.begin, m.end - m.begin);
+  std::string_view const type = to_string(m.type);
+  std::string_view const grain = to_string(m.granularity);
+  std::string_view const anchor = to_string(m.anchor);
+  std::string const earliest = m.when ? day_text(m.when->earliest) : std::string{};
+  // Most expressions are one day long.
+  std::string const latest = !m.when ? std::string{} : m.when->latest == m.when->earliest ? earliest : day_text(m.when->latest);
+  std::string_view const stated = m.stated.empty() ? std::string_view{} : field_names(m.stated);
+  std::string_view const implied = m.implied.empty() ? std::string_view{} : field_names(m.implied);
+  using w = json_writer;
+  // The keys and punctuation are under 200 bytes.
+  std::size_t const room = 200 + 2 * w::number_room + w::room_for(span) + w::room_for(type) + w::room_for(m.value) +
+                           w::room_for(m.mod) + w::room_for(earliest) + w::room_for(latest) + w::room_for(grain) +
+                           w::room_for(m.rule) + w::room_for(m.quant) + w::room_for(m.freq) + w::room_for(stated) +
+                           w::room_for(implied) + w::room_for(anchor) + w::room_for(m.anchor_value);
+  json_writer json{out, room};
+  json.raw("{\"text\":"sv);
+  json.string(span);
+  json.raw(",\"begin\":"sv);
+  json.number(offsets.to_code_points(m.begin));
+  json.raw(",\"end\":"sv);
+  json.number(offsets.to_code_points(m.end));
+  json.raw(",\"type\":"sv);
+  json.plain_string(type);
+  json.raw(",\"value\":"sv);
+  json.string(m.value);
+  if (!m.mod.empty()) {
+    json.raw(",\"mod\":"sv);
+    json.string(m.mod);
   }
-  append_field(out, "grain", to_string(m.granularity));
-  append_field(out, "rule", m.rule);
-  if (!m.quant.empty()) append_field(out, "quant", m.quant);
-  if (!m.freq.empty()) append_field(out, "freq", m.freq);
-  if (!m.stated.empty()) append_field(out, "stated", to_string(m.stated));
-  if (!m.implied.empty()) append_field(out, "implied", to_string(m.implied));
-  append_field(out, "anchor", to_string(m.anchor));
-  if (!m.anchor_value.empty()) append_field(out, "anchor_value", m.anchor_value);
-  out += '}';
+  if (m.when) {
+    json.raw(",\"earliest\":"sv);
+    json.plain_string(earliest);
+    json.raw(",\"latest\":"sv);
+    json.plain_string(latest);
+  } else {
+    json.raw(",\"earliest\":null,\"latest\":null"sv);
+  }
+  json.raw(",\"grain\":"sv);
+  json.plain_string(grain);
+  json.raw(",\"rule\":"sv);
+  json.string(m.rule);
+  if (!m.quant.empty()) {
+    json.raw(",\"quant\":"sv);
+    json.string(m.quant);
+  }
+  if (!m.freq.empty()) {
+    json.raw(",\"freq\":"sv);
+    json.string(m.freq);
+  }
+  if (!stated.empty()) {
+    json.raw(",\"stated\":"sv);
+    json.plain_string(stated);
+  }
+  if (!implied.empty()) {
+    json.raw(",\"implied\":"sv);
+    json.plain_string(implied);
+  }
+  json.raw(",\"anchor\":"sv);
+  json.plain_string(anchor);
+  if (!m.anchor_value.empty()) {
+    json.raw(",\"anchor_value\":"sv);
+    json.string(m.anchor_value);
+  }
+  json.raw("}"sv);
+}
+
+// The document's fields, before its expressions: `{"document":...,"dct":...[,"status":"error","error":...]`.
+void append_head_json(std::string& out, std::string_view id, std::string_view dct, std::optional<std::string_view> error) {
+  using w = json_writer;
+  // The keys and punctuation are under 64 bytes.
+  json_writer json{out, 64 + w::room_for(id) + w::room_for(dct) + (error ? w::room_for(*error) : 0)};
+  json.raw("{\"document\":"sv);
+  json.string(id);
+  json.raw(",\"dct\":"sv);
+  json.plain_string(dct);
+  if (error) {
+    json.raw(",\"status\":\"error\",\"error\":"sv);
+    json.string(*error);
+  }
 }
 
 // A TimeML document around plain text, for `--format timeml` on input that was not TimeML.
@@ -201,6 +300,7 @@ int run_tag(tag_options const& options) {
   std::size_t failed = 0;
   std::set<fs::path> written;  // --out files of this run
   std::size_t undated = 0;
+  std::string line;  // one document's JSON, reused so that its buffer is allocated once
   auto const on_document = [&](io::source_document&& source) {
     engine::document const& doc = source.document;
     for (auto const& w : source.warnings) std::cerr << "timeline: warning: " << w.what() << "\n";
@@ -230,23 +330,29 @@ int run_tag(tag_options const& options) {
       std::string const format = !options.format.empty() ? options.format : (source.timeml || !options.out.empty()) ? "timeml" : "json";
       if (format == "json") {
         io::offset_converter const offsets{doc.text};
-        // The document's own fields through nlohmann::json, which refuses an id that is not UTF-8;
-        // the expressions, spans of the checked text, by hand.
-        nlohmann::ordered_json head;
-        head["document"] = doc.id;
-        head["dct"] = dct_text;
-        if (!source.errors.empty()) {
-          head["status"] = "error";
-          head["error"] = source.errors.front().message();
+        std::string_view const error = source.errors.empty() ? std::string_view{} : source.errors.front().message();
+        line.clear();
+        if (io::find_invalid_utf8(doc.id) || io::find_invalid_utf8(error)) {
+          // nlohmann::json refuses a string that is not UTF-8 (an id from a file name may not be),
+          // and its exception is the message such a document fails with.
+          nlohmann::ordered_json head;
+          head["document"] = doc.id;
+          head["dct"] = dct_text;
+          if (!source.errors.empty()) {
+            head["status"] = "error";
+            head["error"] = error;
+          }
+          line = head.dump();
+          line.pop_back();  // the closing brace: the expressions come before it
+        } else {
+          append_head_json(line, doc.id, dct_text, source.errors.empty() ? std::nullopt : std::optional{error});
         }
-        std::string line = head.dump();
-        line.pop_back();  // the closing brace: the expressions come before it
-        line += ",\"timexes\":[";
+        line += ",\"timexes\":["sv;
         for (std::size_t i = 0; i < mentions.size(); ++i) {
           if (i > 0) line += ',';
           append_timex_json(line, mentions[i], doc.text, offsets);
         }
-        line += "]}\n";
+        line += "]}\n"sv;
         std::cout << line;
       } else if (format == "timeml") {
         io::timeml_document const wrapped = source.timeml ? io::timeml_document{} : wrap_as_timeml(doc, *dct);

@@ -118,25 +118,26 @@ record_fields read_with_messages(std::string_view line, std::string const& file_
 
 jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, std::size_t line_number,
                                 date::sys_days today, std::vector<input_error>& errors) {
-  std::string const file_name{file};
   std::string const place = "line " + std::to_string(line_number);
   std::optional<record_fields> fast = read_fast(line);
-  record_fields read = fast ? std::move(*fast) : read_with_messages(line, file_name, place);
+  record_fields read = fast ? std::move(*fast) : read_with_messages(line, std::string{file}, place);
   jsonl_record out;
   out.text = std::move(read.text);
   out.fields.id = std::move(read.id);
   out.fields.title = std::move(read.title);
   out.fields.url = std::move(read.url);
-  out.fields.source = file_name + ":" + std::to_string(line_number) + (read.source.empty() ? "" : " (" + read.source + ")");
+  std::string const file_line = std::string{file} + ":" + std::to_string(line_number);
+  out.fields.source = read.source.empty() ? file_line : file_line + " (" + read.source + ")";
   out.fields.place = place;
 
   char const* const key = read.published_key;
   std::string const& published = read.published;
   if (!published.empty()) {
-    std::string const id = out.fields.id.empty() ? file_name + ":" + std::to_string(line_number) : out.fields.id;
+    // The document's name in a message: the id may still be empty here.
+    auto const id = [&] { return out.fields.id.empty() ? file_line : out.fields.id; };
     if (auto const reading = parse_date(published)) {
       if (std::string problem = date_problem(*reading, today); !problem.empty()) {
-        errors.emplace_back(id, place + ", \"" + key + "\"", problem);
+        errors.emplace_back(id(), place + ", \"" + key + "\"", problem);
       } else {
         out.fields.dct.day = date::sys_days{reading->ymd};
         out.fields.dct.time_of_day = reading->time_of_day;
@@ -145,7 +146,7 @@ jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, st
         out.fields.dct.confidence = 0.95;
       }
     } else {
-      errors.emplace_back(id, place + ", \"" + key + "\"", "cannot read \"" + published + "\" as a date");
+      errors.emplace_back(id(), place + ", \"" + key + "\"", "cannot read \"" + published + "\" as a date");
     }
   }
   return out;

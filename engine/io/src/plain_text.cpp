@@ -88,14 +88,18 @@ bool overlaps_boilerplate(std::vector<engine::boilerplate_span> const& spans, en
                      [&](auto const& b) { return span.begin < b.span.end && b.span.begin < span.end; });
 }
 
-// A first line that reads as a headline: short, several words, not closed like a sentence.
+// A first line that reads as a headline: short, several words, not closed like a sentence. The
+// first line is often a paragraph: its last character turns it away before it is counted.
 bool reads_as_headline(std::string_view line) {
-  std::size_t const width = count_code_points(line);
-  if (width < 8 || width > 150) {
-    return false;
+  if (line.size() < 8) {
+    return false;  // fewer than 8 code points
   }
   char const last = line.back();
   if (last == '.' || last == ',' || last == ';' || last == ':') {
+    return false;
+  }
+  std::size_t const width = count_code_points(line);
+  if (width < 8 || width > 150) {
     return false;
   }
   return std::count(line.begin(), line.end(), ' ') >= 2;

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <sstream>
+#include <span>
 
 namespace timeline::io {
 namespace {
@@ -421,6 +421,18 @@ constexpr auto labels = std::to_array<label>({
     {"date", 0.85}, {"created", 0.7}, {"last updated", 0.6}, {"last modified", 0.55}, {"updated on", 0.6},
     {"updated at", 0.6}, {"updated", 0.6}, {"modified", 0.55}});
 
+// Every label contains one of these: a line without any of them has no label, and is not searched
+// for each of the twenty.
+constexpr auto label_stems = std::to_array<std::string_view>({"publish", "posted", "date", "created", "modified"});
+static_assert(std::all_of(labels.begin(), labels.end(), [](label const& l) {
+  return std::any_of(label_stems.begin(), label_stems.end(), [&](std::string_view stem) { return l.text.find(stem) != std::string_view::npos; });
+}));
+
+bool may_hold_label(std::string_view lowered) {
+  return std::any_of(label_stems.begin(), label_stems.end(),
+                     [&](std::string_view stem) { return lowered.find(stem) != std::string_view::npos; });
+}
+
 struct candidate {
   date_reading reading;
   engine::text_span line;
@@ -429,32 +441,6 @@ struct candidate {
 };
 
 }  // namespace
-
-std::optional<date_reading> parse_date(std::string_view text) {
-  std::size_t begin = 0;
-  std::size_t end = text.size();
-  auto const space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'; };
-  while (begin < end && space(begin)) {
-    ++begin;
-  }
-  while (end > begin && space(end - 1)) {
-    --end;
-  }
-  std::string_view const trimmed = text.substr(0, end);
-  auto r = reading_at(trimmed, begin);
-  if (!r) {
-    return std::nullopt;
-  }
-  // Allow a trailing zone or punctuation that the date readers leave ("... GMT", "(UTC)").
-  cursor rest{trimmed, r->end};
-  rest.zone();
-  rest.literal('.');
-  rest.spaces();
-  if (!rest.at_end()) {
-    return std::nullopt;
-  }
-  return r;
-}
 
 namespace {
 
@@ -497,6 +483,35 @@ bool may_start_date(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
+std::optional<date_reading> parse_date(std::string_view text) {
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  auto const space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'; };
+  while (begin < end && space(begin)) {
+    ++begin;
+  }
+  while (end > begin && space(end - 1)) {
+    --end;
+  }
+  std::string_view const trimmed = text.substr(0, end);
+  if (begin == end || !may_start_date(trimmed, begin)) {
+    return std::nullopt;  // most lines of a header are not a date, and are not read as four forms
+  }
+  auto r = reading_at(trimmed, begin);
+  if (!r) {
+    return std::nullopt;
+  }
+  // Allow a trailing zone or punctuation that the date readers leave ("... GMT", "(UTC)").
+  cursor rest{trimmed, r->end};
+  rest.zone();
+  rest.literal('.');
+  rest.spaces();
+  if (!rest.at_end()) {
+    return std::nullopt;
+  }
+  return r;
+}
+
 std::optional<date_reading> find_date(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     if (!is_alnum(text[pos]) || !word_start(text, pos) || !may_start_date(text, pos)) {
@@ -509,19 +524,52 @@ std::optional<date_reading> find_date(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// Where the first dash after a dateline is: " —", " –", " - ", "—" or " --". Each has a '-' or the
+// lead byte of "—" and "–" in its first two bytes; only there, found with memchr, is a dash
+// looked for, not at every space of the opening.
+std::size_t dateline_end(std::string_view opening) {
+  constexpr auto dashes = std::to_array<std::string_view>({" \xE2\x80\x94", " \xE2\x80\x93", " - ", "\xE2\x80\x94", " --"});
+  auto const dash_at = [&](std::size_t at) {
+    std::string_view const rest = opening.substr(at);
+    return std::any_of(dashes.begin(), dashes.end(), [&](std::string_view dash) { return rest.starts_with(dash); });
+  };
+  std::size_t checked = 0;  // no dash starts before
+  for (;;) {
+    std::size_t const key = std::min(opening.find('-', checked), opening.find('\xE2', checked));
+    if (key == std::string_view::npos) {
+      return std::string_view::npos;
+    }
+    for (std::size_t at = std::max(checked, key > 0 ? key - 1 : 0); at <= key; ++at) {
+      if (dash_at(at)) {
+        return at;
+      }
+    }
+    checked = key + 1;
+  }
+}
+
+// What find_date(text) finds when it finds a date at 0, without looking further.
+std::optional<date_reading> date_at_start(std::string_view text) {
+  if (text.empty() || !is_alnum(text.front()) || !may_start_date(text, 0)) {
+    return std::nullopt;
+  }
+  return reading_at(text, 0);
+}
+
+}  // namespace
+
 std::string date_problem(date_reading const& reading, date::sys_days today) {
-  std::ostringstream out;
   if (!reading.ymd.ok()) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(reading.ymd.year()),
                   static_cast<unsigned>(reading.ymd.month()), static_cast<unsigned>(reading.ymd.day()));
-    out << "impossible date: " << buffer << " does not exist";
-    return out.str();
+    return std::string{"impossible date: "} + buffer + " does not exist";
   }
   date::sys_days const day{reading.ymd};
   if (day > today + date::days{1}) {
-    out << "publication date " << format_day(day) << " is in the future";
-    return out.str();
+    return "publication date " + format_day(day) + " is in the future";
   }
   return {};
 }
@@ -570,7 +618,8 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
     std::string const lowered = ascii_lower(content);
     // 1. A labelled date: "Published on: 2025/08/13 22:35", "Updated 10:52 AM EDT, Mon ...".
     bool labelled = false;
-    for (auto const& l : labels) {
+    std::span<label const> const searched = may_hold_label(lowered) ? std::span{labels} : std::span<label const>{};
+    for (auto const& l : searched) {
       for (std::size_t at = lowered.find(l.text); at != std::string::npos; at = lowered.find(l.text, at + 1)) {
         std::size_t const after = at + l.text.size();
         if (!word_start(lowered, at) || (after < lowered.size() && is_alpha(lowered[after])) ||
@@ -601,7 +650,7 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
       continue;
     }
     // A date line with a little furniture after it: "May 2, 2024 | 3 comments", "2024-05-02 · 4 min read".
-    if (auto r = find_date(content); r && r->begin == 0 && content.size() - r->end <= 40) {
+    if (auto r = date_at_start(content); r && content.size() - r->end <= 40) {
       std::string_view rest = content.substr(r->end);
       while (!rest.empty() && rest.front() == ' ') {
         rest.remove_prefix(1);
@@ -631,12 +680,9 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
   if (first_prose < text.size()) {
     std::size_t eol = text.find('\n', first_prose);
     std::string_view const opening = text.substr(first_prose, std::min<std::size_t>(120, (eol == std::string_view::npos ? text.size() : eol) - first_prose));
-    std::size_t cut = std::string_view::npos;
-    for (std::string_view const mark : {" \xE2\x80\x94", " \xE2\x80\x93", " - ", "\xE2\x80\x94", " --"}) {
-      cut = std::min(cut, opening.find(mark));
-    }
-    if (cut != std::string_view::npos && cut > 0 && is_alpha(opening.front()) && opening.front() >= 'A' &&
-        opening.front() <= 'Z') {
+    bool const capital = !opening.empty() && opening.front() >= 'A' && opening.front() <= 'Z';
+    std::size_t const cut = capital ? dateline_end(opening) : std::string_view::npos;
+    if (cut != std::string_view::npos && cut > 0) {
       if (auto r = find_date(opening.substr(0, cut))) {
         r->begin += first_prose;
         r->end += first_prose;

@@ -117,7 +117,8 @@ std::string describe_size(std::size_t bytes) {
 // Lines of a stream, read in chunks so a line longer than `max` is skipped without being held.
 class line_reader {
  public:
-  line_reader(std::istream& in, std::string prefix, std::size_t max) : in_(in), buffer_(std::move(prefix)), max_(max) {}
+  line_reader(std::istream& in, std::string prefix, std::size_t max)
+      : in_(in), buffer_(std::move(prefix)), filled_(buffer_.size()), max_(max) {}
 
   // The next line without its '\n'; false at the end. `too_long` lines come back empty, with their
   // length in `length`. `offset` is the byte offset of the line's start.
@@ -128,12 +129,12 @@ class line_reader {
     offset = consumed_;
     bool any = false;
     for (;;) {
-      if (pos_ == buffer_.size() && !fill()) {
+      if (pos_ == filled_ && !fill()) {
         return any;
       }
       any = true;
-      std::size_t const newline = buffer_.find('\n', pos_);
-      std::size_t const end = newline == std::string::npos ? buffer_.size() : newline;
+      std::size_t const newline = std::string_view{buffer_.data(), filled_}.find('\n', pos_);
+      std::size_t const end = newline == std::string::npos ? filled_ : newline;
       std::size_t const take = end - pos_;
       if (!too_long && line.size() + take > max_) {
         too_long = true;
@@ -155,19 +156,21 @@ class line_reader {
 
  private:
   bool fill() {
-    buffer_.clear();
     pos_ = 0;
+    filled_ = 0;
     if (!in_) {
       return false;
     }
-    buffer_.resize(std::size_t{1} << 16U);
+    // Sized once: resizing for every chunk zeroed 64 KiB that the read then overwrote.
+    buffer_.resize(std::max(buffer_.size(), std::size_t{1} << 16U));
     in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.resize(static_cast<std::size_t>(in_.gcount()));
-    return !buffer_.empty();
+    filled_ = static_cast<std::size_t>(in_.gcount());
+    return filled_ > 0;
   }
 
   std::istream& in_;
   std::string buffer_;
+  std::size_t filled_;  // bytes of buffer_ read
   std::size_t pos_ = 0;
   std::size_t consumed_ = 0;
   std::size_t max_;
@@ -521,19 +524,20 @@ class reader {
 
   void deliver(source_document out) {
     engine::document& doc = out.document;
-    std::string const original = doc.id;
+    std::optional<std::string> original;  // the id the document came with, when it is renamed
     if (!ids_.insert(doc.id)) {
+      original = doc.id;
       std::size_t n = 2;
-      while (ids_.contains(original + "#" + std::to_string(n))) {
+      while (ids_.contains(*original + "#" + std::to_string(n))) {
         ++n;
       }
-      doc.id = original + "#" + std::to_string(n);
+      doc.id = *original + "#" + std::to_string(n);
       ids_.insert(doc.id);
-      out.warnings.emplace_back(doc.id, doc.source, "duplicate id \"" + original + "\": renamed to \"" + doc.id + "\"");
+      out.warnings.emplace_back(doc.id, doc.source, "duplicate id \"" + *original + "\": renamed to \"" + doc.id + "\"");
     }
     auto given = options_.dct_by_id.find(doc.id);
-    if (given == options_.dct_by_id.end()) {
-      given = options_.dct_by_id.find(original);
+    if (given == options_.dct_by_id.end() && original) {
+      given = options_.dct_by_id.find(*original);
     }
     if (given != options_.dct_by_id.end()) {
       doc.dct = {given->second, std::nullopt, engine::dct_source::option, format_day(given->second), 1.0};
