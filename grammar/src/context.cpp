@@ -97,6 +97,18 @@ constexpr word_set short_function_words{[] {
   return words;
 }()};
 
+// Nouns after "today's" that name the present at large ("today's world"), and the quantifiers of
+// "many of today's computers".
+constexpr word_set generic_after_today{[] {
+  std::array<std::string_view, 16> words{"children", "consumers", "culture", "families", "generation", "generations", "kids", "parents",
+                                         "society", "standards", "students", "technology", "teenagers", "world", "young", "youth"};
+  return words;
+}()};
+constexpr word_set generic_quantifiers{[] {
+  std::array<std::string_view, 6> words{"all", "few", "many", "most", "several", "some"};
+  return words;
+}()};
+
 constexpr word_set future_cues{[] {
   std::array<std::string_view, 16> words{"'ll",     "expected", "expects", "scheduled", "shall",     "slated",  "upcoming", "will",
                                          "would",   "planning", "planned", "plans",   "postponed", "delayed", "rescheduled", "adjourned"};
@@ -272,6 +284,20 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     // POLICY: a sentence opened by "Now," turns the argument ("Now, he says, ..."); TBAQ tags none of
     //   3, while it tags "now" inside the clause. Corpus: fixtures/corpus/en/vague.jsonl.
     return "discourse \"Now,\"";
+  }
+  if (rule == "deictic_day" && said.hour < 0 && said.part_of_day == 0) {
+    // POLICY: "today's world", "today's youth", "many of today's computers", "the people of
+    //   tomorrow" speak of the present or the future at large, not of the DCT's day: TBAQ leaves all
+    //   5 untagged, and tags "today's editions", "tomorrow's vote", "yesterday's announcement".
+    bool const possessive = end + 1 < text_.size() && text_[end] == '\'' && lower(text_[end + 1]) == 's';
+    if (possessive && in(generic_after_today, lower_word_at(word_after(end)))) return "\"today's world\" is the present at large";
+    if (possessive && before == "of" && in(generic_quantifiers, word_before(q).second)) return "\"many of today's\" is the present at large";
+    if (!possessive && before == "of" && [&] {
+          auto const [at, noun] = word_before(q);
+          return !noun.empty() && is_alpha(noun.back()) && word_before(at).second == "the";
+        }()) {
+      return "\"the people of tomorrow\" is the future at large";
+    }
   }
   if (rule == "relative_period" || rule == "deictic_day") {
     // POLICY: a capitalised "Week" or "Today" inside a sentence names a programme or a paper:
