@@ -109,6 +109,12 @@ constexpr word_set generic_quantifiers{[] {
   return words;
 }()};
 
+// Subjects of "is the eighth day of ..." that make it the DCT.
+constexpr word_set now_subjects{[] {
+  std::array<std::string_view, 4> words{"it", "that", "this", "today"};
+  return words;
+}()};
+
 constexpr word_set future_cues{[] {
   std::array<std::string_view, 16> words{"'ll",     "expected", "expects", "scheduled", "shall",     "slated",  "upcoming", "will",
                                          "would",   "planning", "planned", "plans",   "postponed", "delayed", "rescheduled", "adjourned"};
@@ -317,6 +323,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     // POLICY: "rose 8.5% annually" is a growth rate, not a recurring time (TBAQ: 2 of 2 untagged).
     return "a growth rate";
   }
+  if (rule == "nth_day_today" && before == "is" && !in(now_subjects, word_before(q).second)) return "\"X is the second day\" of something else";
   if (rule == "set_adverb") {
     // POLICY: "C$17.9 million annually", "10,000 units annually": an amount per period is a rate,
     //   as "$500 million a year" is (TBAQ tags neither as the set, 0 of 2), where "rallies held

@@ -156,12 +156,17 @@ auto const anaphoric_period = named("anaphoric_period") >> the >>
 auto const day_before_after = named("anaphoric_day") >> the >> kw("day") >>
                               (kw("before")[put(&E::shift, -1)] | kw("after")[put(&E::shift, 1)]) >> day_shift >>
                               x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
+// "today is the eighth day of the blockade", "it's the second day of an offensive": a day counted
+// from an event, said to be now, is the DCT (TBAQ 2 of 2). context.cpp keeps it only after "it",
+// "this" or "today".
+auto const nth_day_today = named("nth_day_today") >> (kw("is") | kw("it's")) >> mark >> -the >> word(ordinals) >> kw("day") >> &kw("of") >>
+                           day_shift >> calendar;
 auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift, 0)] >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
 
 }  // namespace
 
 std::span<production const> relative_productions() {
-  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year>();
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today>();
   return table;
 }
 
