@@ -131,7 +131,11 @@ auto const month_year = named("month_year") >> month_word[store(&E::month)] >> (
 auto const month_alone = named("month_name") >> x3::lexeme[lowered[full_months] >> !x3::alnum][store(&E::month)] >> calendar;
 auto const fiscal_year = named("fiscal_year") >> ((kw("fiscal") >> -kw("year")) | (the >> kw("year")) | (kw("calendar") >> kw("year")) | kw("fy")) >>
                          year_number[set_year] >> calendar;
-auto const spelled_year = named("spelled_year") >> -(the >> kw("year")) >> -(month_word[store(&E::month)] >> -kw("of")) >> spelled_year_p >> calendar;
+// "the winter of nineteen ninety-four" is that season (TBAQ 1 of 1); "two thousand years" is a
+// length, not the year 2000.
+auto const spelled_year = named("spelled_year") >> -(the >> kw("year")) >>
+                          -(month_word[store(&E::month)] >> -kw("of") | the >> word(seasons)[store(&E::season)] >> kw("of")) >> spelled_year_p >>
+                          !word(units) >> calendar;
 auto const year_alone = named("year") >> year_number[set_year] >> x3::eps[put(&E::latent, true)] >> calendar;
 // "the post-1959 politics", "pre-1990 levels": TimeML tags the prefixed word with the year's value.
 auto const prefixed_year = named("prefixed_year") >> x3::lexeme[lowered[lit("post-") | lit("pre-")] >> uint4[set_year] >> !(x3::alnum | lit('-'))] >>
