@@ -80,10 +80,38 @@ std::vector<temporal_mention> elliptical_days(std::vector<temporal_mention> ment
   return out;
 }
 
+// POLICY: "last seen Nov. 3, the day before authorities issued a warrant", "eight trading days
+//   after Oct. 12, the day before the plunge": "the day before/after X" set off by a comma right
+//   after a date restates that date, placed by the event X; it is not the day before the date
+//   (TBAQ tags wsj_0585's "the day" as Oct. 12 itself; of 2 such appositions none is the day
+//   before). Without a complement ("On Aug. 6, the day before, ...") it stays anaphoric.
+//   Corpus: fixtures/corpus/en/anaphoric.jsonl.
+std::vector<temporal_mention> appositive_days(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options) {
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    temporal_mention& m = mentions[k];
+    temporal_mention const& date = mentions[k - 1];
+    if (m.rule != std::string_view{"anaphoric_day"} || date.granularity != grain::day || !date.when) continue;
+    std::size_t i = date.end;
+    if (i >= text.size() || text[i] != ',') continue;
+    ++i;
+    while (i < m.begin && text[i] == ' ') ++i;
+    if (i != m.begin) continue;
+    std::size_t after = m.end;
+    while (after < text.size() && text[after] == ' ') ++after;
+    if (after >= text.size() || std::isalpha(static_cast<unsigned char>(text[after])) == 0) continue;
+    m.value = date.value;
+    m.when = date.when;
+    m.anchor_value = date.value;
+    if (options.trace) options.trace("appositive day " + m.value);
+  }
+  return mentions;
+}
+
 using refiner = std::vector<temporal_mention> (*)(std::vector<temporal_mention>, std::string_view, extract_options const&);
 constexpr refiner refiners[] = {
     drop_overlaps,    // first: everything after may assume sorted, disjoint spans
     elliptical_days,  // adds the second day of "June 12 and 13" after a kept first day
+    appositive_days,  // after elliptical_days: a second day of a pair can be the date restated
 };
 
 }  // namespace
