@@ -496,12 +496,13 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   if (s.holiday != 0) {
     auto const interval_of = [&](int cy) {
       sys_days const d = *holiday_in(s.holiday, cy);
-      return day_interval{d, d};
+      return s.holiday_week ? day_interval{monday_of(d), monday_of(d) + days{6}} : day_interval{d, d};
     };
     auto const y = place(interval_of, field::day, default_year::nearest);
     if (!y) return std::nullopt;
     sys_days const d = *holiday_in(s.holiday, *y);
-    b.date_at(day_value(d), {d, d}, grain::day);
+    if (s.holiday_week) b.date_at(week_value(d), interval_of(*y), grain::week);
+    else b.date_at(day_value(d), {d, d}, grain::day);
     if (year >= 0) b.m.anchor = anchor_kind::none;
     return b.m;
   }
