@@ -329,6 +329,18 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     case ast::special::year_ago: {
       // "the quarter" is the quarter being discussed, else the one just closed; "the year-ago
       // quarter" is that quarter one year back.
+      if (s.reading == ast::special::the_quarter && s.month != 0) {
+        // POLICY: "the quarter ended July 31" is the calendar quarter that holds most of its three
+        //   months, the one of its middle month (May-July: 1989-Q2, as TBAQ has it), in the latest
+        //   such year ended by the DCT. A numbered fiscal quarter ("the fourth quarter ended Sept.
+        //   30") keeps its number (another rule). On TBAQ 1 more right; the others of 5 gold
+        //   writes 1989-QX or P1Q.
+        int const end_year = first_of(dct_year, s.month) <= dct ? dct_year : dct_year - 1;
+        year_month_day const middle = year_month_day{first_of(end_year, s.month)} - months{1};  // always ok(): a first of month
+        auto const p = period_of(sys_days{middle}, ast::unit::quarter);
+        b.date_at(p->value, p->interval, p->g);
+        return b.m;
+      }
       sys_days base = dct - days{0};
       bool const have_quarter = c.discussed_quarter && c.discussed_quarter->when && s.reading != ast::special::latest_quarter;
       base = have_quarter ? c.discussed_quarter->when->earliest : add_units(dct, ast::unit::quarter, -1);

@@ -120,7 +120,11 @@ auto const later = named("anaphoric_duration") >> count >> word(units)[store(&E:
                    &(kw("later") | kw("after"))[put(&E::dir, direction::future)] >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >>
                    x3::eps[put(&E::what, ast::kind::duration)];
 auto const special = x3::eps[put(&E::what, ast::kind::calendar)];
-auto const the_quarter = named("the_quarter") >> (the | kw("this") | kw("that")) >> kw("quarter")[put(&E::reading, ast::special::the_quarter)] >> special;
+// "the quarter ended July 31": the month it ended in is read ahead (resolve.cpp places the quarter
+// by it); the date stays a mention of its own.
+auto const quarter_end_month = attempt[&((kw("ended") | kw("ending")) >> month_word[store(&E::month)] >> day_number)];
+auto const the_quarter = named("the_quarter") >> (the | kw("this") | kw("that")) >> kw("quarter")[put(&E::reading, ast::special::the_quarter)] >>
+                         -quarter_end_month >> special;
 auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw("most") >> kw("recent")) >> -kw("fiscal") >> (kw("quarter") | kw("period")) >>
                             x3::eps[put(&E::reading, ast::special::latest_quarter)] >> special;
 auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
