@@ -129,6 +129,10 @@ auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw
                             x3::eps[put(&E::reading, ast::special::latest_quarter)] >> special;
 auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
 // "the year-earlier third quarter" is one expression (TBAQ tags it whole, 2 of 2).
+// "the year-earlier nine months" names its length: TimeML tags the whole as that duration, P9M
+// (TBAQ 1 of 1), where "nine months" alone came out as a second timex.
+auto const year_ago_length = named("year_ago_length") >> -the >> year_ago_word >> count >> word(units)[store(&E::count_unit)] >>
+                             x3::eps[put(&E::what, ast::kind::duration)];
 auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
                              -(attempt[quarter_number >> -lit('-') >> kw("quarter")] | (kw("quarter") | kw("period"))[put(&E::period_named, true)]) >>
                              x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
@@ -170,7 +174,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 }  // namespace
 
 std::span<production const> relative_productions() {
-  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today>();
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today, year_ago_length>();
   return table;
 }
 
