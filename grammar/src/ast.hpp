@@ -26,7 +26,8 @@ enum class kind : std::uint8_t {
 enum class reference : std::uint8_t { none, present, past, future };
 
 // mod of TIMEX3, plus the two positional "earlier/later this X" readings that have no TIMEX3 mod.
-enum class modifier : std::uint8_t { none, start, mid, end, approx, more_than, less_than, equal_or_less, equal_or_more, before_anchor, after_anchor, from_anchor };
+// first_half/second_half: "the first half of the 1990s", written START/END but spanning halves.
+enum class modifier : std::uint8_t { none, start, mid, end, approx, more_than, less_than, equal_or_less, equal_or_more, before_anchor, after_anchor, from_anchor, first_half, second_half };
 
 // Whose time an offset or a relative expression counts from.
 enum class anchor : std::uint8_t { dct, previous };

@@ -135,6 +135,8 @@ day_interval apply_mod(day_interval whole, ast::modifier mod, grain g, sys_days 
     case ast::modifier::start: return {whole.earliest, whole.earliest + days{cut1 - 1}};
     case ast::modifier::mid: return {whole.earliest + days{cut1}, whole.earliest + days{cut2 - 1}};
     case ast::modifier::end: return {whole.earliest + days{cut2}, whole.latest};
+    case ast::modifier::first_half: return {whole.earliest, whole.earliest + days{(n + 1) / 2 - 1}};
+    case ast::modifier::second_half: return {whole.earliest + days{(n + 1) / 2}, whole.latest};
     case ast::modifier::before_anchor:
       return {whole.earliest, std::max(whole.earliest, std::min(dct, whole.latest))};
     case ast::modifier::after_anchor:
@@ -156,6 +158,8 @@ char const* mod_text(ast::modifier mod) {
     case ast::modifier::equal_or_more: return "EQUAL_OR_MORE";
     // "earlier this year" is written START in the TimeML corpora (TBAQ: 13 of 13 such mods); the
     // interval says more: it ends at the DCT.
+    case ast::modifier::first_half: return "START";
+    case ast::modifier::second_half: return "END";
     case ast::modifier::before_anchor: return "START";
     case ast::modifier::after_anchor: return "END";
     default: return "";

@@ -128,7 +128,7 @@ auto const past = named("past_ref") >>
 // later date" are the future (TBAQ 3 of 3). The compound adjective "near-term earnings" is not a
 // time (TBAQ tags none of 17 "-term" adjectives), nor "the long term value" before a noun.
 auto const plural_periods = kw("days") | kw("weeks") | kw("months") | kw("quarters") | kw("years") | kw("decades");
-auto const term_end = !x3::alpha | &(kw("and") | kw("but") | kw("as") | kw("if") | kw("it") | kw("is") | kw("are") | kw("will") | kw("we") |
+auto const term_end = (!x3::alpha) | &(kw("and") | kw("but") | kw("as") | kw("if") | kw("it") | kw("is") | kw("are") | kw("will") | kw("we") |
                                      kw("they") | kw("he") | kw("she") | kw("to") | kw("because") | kw("the"));
 auto const future = named("future_ref") >>
                     (kw("soon") | kw("in") >> mark >> the >> -kw("near") >> kw("future") | the >> -kw("near") >> kw("future") |

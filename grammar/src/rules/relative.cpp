@@ -97,6 +97,20 @@ auto const season = named("season") >> (attempt[kw("this") >> kw("past")[put(&E:
                     season_word >> -(-kw("of") >> year_number[set_year]) >> !kw("of") >> calendar;
 auto const season_year = named("season_year") >> season_word >> -kw("of") >> year_number[set_year] >> calendar;
 auto const fuzzy = named("fuzzy") >> fuzzy_prefix >> fuzzy_target >> calendar;
+// "the last half of the '80s", "the first half of the 1990s": a half of a decade is the decade with
+// mod START or END, as TimeML writes it (TBAQ 1 of 1: 198); halves of years are half_year's.
+auto const decade_of_half = attempt[-the >> x3::lexeme[uint4[set_year] >> lit('s') >> !x3::alnum][([](auto& ctx) {
+                              expr(ctx).decade = expr(ctx).year / 10;
+                              expr(ctx).year = -1;
+                            })]] |
+                            -the >> x3::lexeme[(lit('\'') | lit("’")) >> x3::digit[([](auto& ctx) {
+                                                 expr(ctx).decade = x3::_attr(ctx) - '0';
+                                                 expr(ctx).two_digit_year = true;
+                                               })] >>
+                                               lit('0') >> lit('s') >> !x3::alnum];
+auto const half_of_decade = named("half_of_decade") >> -the >>
+                            (kw("first")[put(&E::mod, modifier::first_half)] | (kw("last") | kw("second") | kw("latter"))[put(&E::mod, modifier::second_half)]) >>
+                            kw("half") >> kw("of") >> decade_of_half >> calendar;
 // "by year-end", "around year end", "by year's end": the end of the DCT's year, as "the end of the
 // year". Only after a preposition: "year-end results" is an adjective, which TimeML leaves alone.
 auto const year_end = named("year_end") >>
@@ -174,7 +188,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 }  // namespace
 
 std::span<production const> relative_productions() {
-  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today, year_ago_length>();
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today, year_ago_length, half_of_decade>();
   return table;
 }
 
