@@ -115,6 +115,12 @@ constexpr word_set now_subjects{[] {
   return words;
 }()};
 
+// Determiners before a month used as an adjective: "the March accession".
+constexpr word_set month_determiners{[] {
+  std::array<std::string_view, 9> words{"a", "an", "its", "last", "next", "that", "the", "their", "this"};
+  return words;
+}()};
+
 constexpr word_set future_cues{[] {
   std::array<std::string_view, 16> words{"'ll",     "expected", "expects", "scheduled", "shall",     "slated",  "upcoming", "will",
                                          "would",   "planning", "planned", "plans",   "postponed", "delayed", "rescheduled", "adjourned"};
@@ -231,7 +237,12 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   if (rule == "month_name") {
     if (!std::isupper(static_cast<unsigned char>(text_[begin]))) return "lower-case month name is a word";
     bool const risky = said.month == 5 || said.month == 3;
-    if (risky && !preposition_before) return "\"May\"/\"March\" without a preposition";
+    // "the March accession", "a May meeting": after a determiner and before a lower-case noun the
+    //   month names the time of its noun (TBAQ 1 of 1); "the March for Life", "the May Day
+    //   parade" are names.
+    bool const lower_after = n < text_.size() && n > end && std::islower(static_cast<unsigned char>(text_[n])) != 0;
+    bool const attributive = q < p && in(month_determiners, before) && lower_after && !in(prepositions, lower_word_at(n));
+    if (risky && !preposition_before && !attributive) return "\"May\"/\"March\" without a preposition";
     return std::nullopt;
   }
   if (rule == "weekday") {
