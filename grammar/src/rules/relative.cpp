@@ -175,6 +175,13 @@ auto const anaphoric_period = named("anaphoric_period") >> the >>
                               ((kw("next") | kw("following") | kw("subsequent"))[put(&E::shift, 1)] |
                                (kw("previous") | kw("preceding") | kw("prior"))[put(&E::shift, -1)] | kw("same")[put(&E::shift, 0)]) >>
                               period >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
+// "the next morning", "the previous night": the day after or before the day the text is on. As a
+// weekday's part of day (resolve.cpp's POLICY on "Friday night"), it stays a day, but the evening is
+// TEV (TBAQ: "appeared in court the next morning" is the day, 1 of 1).
+auto const anaphoric_part_of_day = named("anaphoric_part_of_day") >> the >>
+                                   ((kw("next") | kw("following"))[put(&E::shift, 1)] | (kw("previous") | kw("preceding"))[put(&E::shift, -1)]) >>
+                                   (kw("morning") | kw("afternoon") | kw("night") | kw("evening")[put(&E::part_of_day, 3U)]) >> day_shift >>
+                                   x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
 auto const day_before_after = named("anaphoric_day") >> the >> kw("day") >>
                               (kw("before")[put(&E::shift, -1)] | kw("after")[put(&E::shift, 1)]) >> day_shift >>
                               x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
@@ -188,7 +195,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 }  // namespace
 
 std::span<production const> relative_productions() {
-  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today, year_ago_length, half_of_decade>();
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today, year_ago_length, half_of_decade, anaphoric_part_of_day>();
   return table;
 }
 
