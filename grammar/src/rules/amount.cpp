@@ -108,6 +108,8 @@ auto const times_per = named("times_per") >>
 auto const present = named("present_ref") >>
                      (kw("now") | kw("currently") | kw("presently") | kw("nowadays") | kw("right") >> kw("now") | kw("just") >> kw("now") |
                       kw("at") >> kw("present") | kw("these") >> kw("days") | kw("at") >> mark >> the >> kw("moment") |
+                      // "at this crucial moment", "at this very moment" (TBAQ 1 of 1)
+                      kw("at") >> mark >> kw("this") >> -(!kw("moment") >> x3::lexeme[+x3::alpha >> !x3::alnum]) >> kw("moment") |
                       kw("the") >> kw("present") >> !kw("day"))[put(&E::ref, reference::present)] >> ref;
 // POLICY: "current" is PRESENT_REF in the TimeML corpora, alone ("current and former officials")
 //   and before the noun it dates ("current market conditions", "his current position": TBAQ tags
