@@ -141,6 +141,10 @@ auto const the_quarter = named("the_quarter") >> (the | kw("this") | kw("that"))
                          -quarter_end_month >> special;
 auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw("most") >> kw("recent")) >> -kw("fiscal") >> (kw("quarter") | kw("period")) >>
                             x3::eps[put(&E::reading, ast::special::latest_quarter)] >> special;
+// "the latest fiscal year", "the most recent year": the last year closed, the DCT's year before
+// (TBAQ 1 of 1), as "the latest quarter" is the last quarter closed.
+auto const latest_year = named("latest_year") >> the >> (kw("latest") | kw("most") >> kw("recent")) >> -kw("fiscal") >>
+                         kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, -1)] >> has_shift >> calendar;
 auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
 // "the year-earlier third quarter" is one expression (TBAQ tags it whole, 2 of 2).
 // "the year-earlier nine months" names its length: TimeML tags the whole as that duration, P9M
@@ -195,7 +199,7 @@ auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift
 }  // namespace
 
 std::span<production const> relative_productions() {
-  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today, year_ago_length, half_of_decade, anaphoric_part_of_day>();
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today, year_ago_length, half_of_decade, anaphoric_part_of_day, latest_year>();
   return table;
 }
 
