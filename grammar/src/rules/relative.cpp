@@ -168,10 +168,11 @@ auto const the_year_ended = named("the_year_ended") >> the >> -kw("fiscal") >> k
 auto const the_fiscal_year = named("the_fiscal_year") >> the >> kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
                              x3::eps[put(&E::what, ast::kind::duration)];
 // POLICY: "the year" alone is the DCT's year ("for the year", "a high for the year", "the first nine
-//   months of the year": TBAQ 3 of 3, plus "the full year" 2 of 2). Not when it is counted from
-//   something else: "the year before", "the year since the attack", "the year of the flood".
+//   months of the year": TBAQ 3 of 3, plus "the full year" 2 of 2, and "a high for the year of
+//   $42.875", 1 of 1). Not when it is counted from something else: "the year before", "the year
+//   since the attack", "the year of the flood".
 auto const the_full_year = named("the_full_year") >> the >> -kw("full") >> kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, 0)] >>
-                           !(kw("before") | kw("after") | kw("earlier") | kw("later") | kw("ago") | kw("since") | kw("of") | kw("to") |
+                           !(kw("before") | kw("after") | kw("earlier") | kw("later") | kw("ago") | kw("since") | kw("of") >> !(lit('$') | x3::digit) | kw("to") |
                              kw("when") | kw("that") | kw("in") >> kw("which") | x3::digit) >>
                            x3::eps[put(&E::has_shift, true)] >> calendar;
 auto const the_weekend = named("the_weekend") >> the >> kw("weekend")[put(&E::reading, ast::special::the_weekend)] >> special;
