@@ -246,7 +246,11 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     return std::nullopt;
   }
   if (rule == "weekday") {
-    bool const cued = preposition_before || comma_before || before == "said" || before == "says" || before == "late" ||
+    // A possessive before it makes it a day of its noun: "In his Sunday Mass" (TBAQ 1 of 1), where
+    // "the Sunday Times" is a name.
+    bool const possessive = before == "his" || before == "her" || before == "its" || before == "their" || before == "our" || before == "my" ||
+                            before == "your";
+    bool const cued = preposition_before || comma_before || possessive || before == "said" || before == "says" || before == "late" ||
                       before == "early" || before == "until" || before == "since";
     if (capital_after && !cued && said.part_of_day == 0) return "weekday before a name (\"Sunday Times\")";
     return std::nullopt;
