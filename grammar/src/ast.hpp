@@ -58,7 +58,7 @@ struct expression {
   int decade = -1;       // 199 for the 1990s
   int century = -1;      // 19 for the 20th century / the 1900s
   unsigned holiday = 0;  // index into the holiday table of holidays.hpp
-  bool holiday_week = false;  // "Easter week": the ISO week that holds the holiday
+  bool week_of = false;  // "Easter week", "the week of March 6": the ISO week that holds the day
   bool weekend = false;
 
   // Time of day.

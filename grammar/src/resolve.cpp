@@ -450,7 +450,8 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     year_month_day const ymd{date::year{year} / date::month{s.month} / date::day{s.day}};
     if (!ymd.ok()) return std::nullopt;
     sys_days const d{ymd};
-    b.date_at(day_value(d), {d, d}, grain::day);
+    if (s.week_of) b.date_at(week_value(d), {monday_of(d), monday_of(d) + days{6}}, grain::week);
+    else b.date_at(day_value(d), {d, d}, grain::day);
     b.m.stated |= field::month | field::day;
     if (s.weekday != 0) b.m.stated |= field::weekday;
     b.m.anchor = year_stated ? anchor_kind::none : anchor_kind::dct;
@@ -512,12 +513,12 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   if (s.holiday != 0) {
     auto const interval_of = [&](int cy) {
       sys_days const d = *holiday_in(s.holiday, cy);
-      return s.holiday_week ? day_interval{monday_of(d), monday_of(d) + days{6}} : day_interval{d, d};
+      return s.week_of ? day_interval{monday_of(d), monday_of(d) + days{6}} : day_interval{d, d};
     };
     auto const y = place(interval_of, field::day, default_year::nearest);
     if (!y) return std::nullopt;
     sys_days const d = *holiday_in(s.holiday, *y);
-    if (s.holiday_week) b.date_at(week_value(d), interval_of(*y), grain::week);
+    if (s.week_of) b.date_at(week_value(d), interval_of(*y), grain::week);
     else b.date_at(day_value(d), {d, d}, grain::day);
     if (year >= 0) b.m.anchor = anchor_kind::none;
     return b.m;

@@ -25,7 +25,7 @@ auto const direction_word = (kw("last") | kw("past"))[put(&E::dir, direction::pa
                             kw("this")[put(&E::dir, direction::nearest_this)];
 // "Easter week", "Christmas week": the week that holds the holiday (TBAQ 1 of 1, 2000-W16).
 auto const holiday = named("holiday") >> -direction_word >> x3::lexeme[lowered[holidays] >> !x3::alnum][store(&E::holiday)] >>
-                     -kw("week")[put(&E::holiday_week, true)] >> -(-lit(',') >> year_number[set_year]) >> calendar;
+                     -kw("week")[put(&E::week_of, true)] >> -(-lit(',') >> year_number[set_year]) >> calendar;
 
 }  // namespace
 
