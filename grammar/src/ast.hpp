@@ -58,6 +58,7 @@ struct expression {
   int decade = -1;       // 199 for the 1990s
   int century = -1;      // 19 for the 20th century / the 1900s
   unsigned holiday = 0;  // index into the holiday table of holidays.hpp
+  int day_offset = 0;  // "the day before last Tuesday": -1 day from the day said
   bool week_of = false;  // "Easter week", "the week of March 6": the ISO week that holds the day
   bool weekend = false;
 

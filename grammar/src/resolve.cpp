@@ -449,7 +449,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     }
     year_month_day const ymd{date::year{year} / date::month{s.month} / date::day{s.day}};
     if (!ymd.ok()) return std::nullopt;
-    sys_days const d{ymd};
+    sys_days const d = sys_days{ymd} + days{s.day_offset};
     if (s.week_of) b.date_at(week_value(d), {monday_of(d), monday_of(d) + days{6}}, grain::week);
     else b.date_at(day_value(d), {d, d}, grain::day);
     b.m.stated |= field::month | field::day;
@@ -461,7 +461,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
 
   // A weekday alone, or with last/next/this.
   if (s.weekday != 0) {
-    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, c.clause_tense());
+    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, c.clause_tense()) + days{s.day_offset};
     b.date_at(day_value(d), {d, d}, grain::day);
     b.m.stated |= field::weekday;
     b.m.implied |= field::year | field::month | field::day;
