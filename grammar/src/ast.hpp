@@ -26,7 +26,8 @@ enum class kind : std::uint8_t {
 enum class reference : std::uint8_t { none, present, past, future };
 
 // mod of TIMEX3, plus the two positional "earlier/later this X" readings that have no TIMEX3 mod.
-enum class modifier : std::uint8_t { none, start, mid, end, approx, more_than, less_than, equal_or_less, equal_or_more, before_anchor, after_anchor, from_anchor };
+// first_half/second_half: "the first half of the 1990s", written START/END but spanning halves.
+enum class modifier : std::uint8_t { none, start, mid, end, approx, more_than, less_than, equal_or_less, equal_or_more, before_anchor, after_anchor, from_anchor, first_half, second_half };
 
 // Whose time an offset or a relative expression counts from.
 enum class anchor : std::uint8_t { dct, previous };
@@ -57,6 +58,8 @@ struct expression {
   int decade = -1;       // 199 for the 1990s
   int century = -1;      // 19 for the 20th century / the 1900s
   unsigned holiday = 0;  // index into the holiday table of holidays.hpp
+  int day_offset = 0;  // "the day before last Tuesday": -1 day from the day said
+  bool week_of = false;  // "Easter week", "the week of March 6": the ISO week that holds the day
   bool weekend = false;
 
   // Time of day.

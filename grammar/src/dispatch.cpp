@@ -30,11 +30,11 @@ constexpr std::array<std::string_view, 33> function_words{
     "one",  "only",  "over",  "right",  "roughly", "same",        "some",   "start", "that",  "the",   "up"};
 
 // Words that make a function word worth trying besides the first words of productions: calendar
-// units and the nouns of time that come second ("at present", "the following week").
-constexpr std::array<std::string_view, 30> unit_words{
+// units and the nouns of time that come second ("at present", "the following week", "the short term").
+constexpr std::array<std::string_view, 31> unit_words{
     "afternoon", "centuries", "century", "day",     "days",     "decade",  "decades", "evening", "following", "fortnight",
     "future",    "half",      "hour",    "hours",   "minute",   "minutes", "moment",  "month",   "months",    "morning",
-    "night",     "nights",    "period",  "present", "quarter", "quarters", "week",    "weekend", "weeks",     "year"};
+    "night",     "nights",    "period",  "present", "quarter", "quarters", "term",    "week",    "weekend", "weeks",     "year"};
 
 // rules::first_word over at most 32 bytes at `at`, without a bounds check per character: the
 // padding after the text (dispatch.hpp) is zero bytes, which stop it. Every word of the text is

@@ -2,6 +2,7 @@
 #include "refine.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <string>
 
@@ -80,10 +81,116 @@ std::vector<temporal_mention> elliptical_days(std::vector<temporal_mention> ment
   return out;
 }
 
+// POLICY: "last seen Nov. 3, the day before authorities issued a warrant", "eight trading days
+//   after Oct. 12, the day before the plunge": "the day before/after X" set off by a comma right
+//   after a date restates that date, placed by the event X; it is not the day before the date
+//   (TBAQ tags wsj_0585's "the day" as Oct. 12 itself; of 2 such appositions none is the day
+//   before). Without a complement ("On Aug. 6, the day before, ...") it stays anaphoric.
+//   Corpus: fixtures/corpus/en/anaphoric.jsonl.
+std::vector<temporal_mention> appositive_days(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options) {
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    temporal_mention& m = mentions[k];
+    temporal_mention const& date = mentions[k - 1];
+    if (m.rule != std::string_view{"anaphoric_day"} || date.granularity != grain::day || !date.when) continue;
+    std::size_t i = date.end;
+    if (i >= text.size() || text[i] != ',') continue;
+    ++i;
+    while (i < m.begin && text[i] == ' ') ++i;
+    if (i != m.begin) continue;
+    std::size_t after = m.end;
+    while (after < text.size() && text[after] == ' ') ++after;
+    if (after >= text.size() || std::isalpha(static_cast<unsigned char>(text[after])) == 0) continue;
+    m.value = date.value;
+    m.when = date.when;
+    m.anchor_value = date.value;
+    if (options.trace) options.trace("appositive day " + m.value);
+  }
+  return mentions;
+}
+
+// The count of a number written in digits or as a word from one to twenty, tens to ninety; 0 if none.
+int count_of(std::string_view w) {
+  if (w.empty()) return 0;
+  if (std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+    int n = 0;
+    return w.size() <= 4 && std::from_chars(w.data(), w.data() + w.size(), n).ec == std::errc{} ? n : 0;
+  }
+  static constexpr std::string_view words[] = {"one",     "two",     "three",     "four",     "five",    "six",     "seven",
+                                               "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen", "fourteen",
+                                               "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  std::string lower{w};
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (int i = 0; i < 20; ++i) {
+    if (lower == words[i]) return i + 1;
+  }
+  static constexpr std::string_view tens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  for (int i = 0; i < 7; ++i) {
+    if (lower == tens[i]) return 30 + 10 * i;
+  }
+  return 0;
+}
+
+// POLICY: "two to three weeks", "five or six days": the first count of a range is a length of its
+//   own in the second's unit, "[two] to [three weeks]", as TimeML annotates ranges (two TIMEX3s)
+//   and as TBAQ does in "between [two] to [six days]". On TBAQ, 2 more values right ("two"
+//   P2D, "two" P2W where gold joins the range) and 3 more timexes. Only simple values (P3W, PT5H)
+//   whose count is the one written: "two to three decades" (P30Y) is left alone.
+//   Corpus: fixtures/corpus/en/duration.jsonl.
+std::vector<temporal_mention> elliptical_durations(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options) {
+  std::vector<temporal_mention> out;
+  out.reserve(mentions.size());
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    temporal_mention const& m = mentions[k];
+    if (m.type == timex_type::duration && m.mod.empty() && m.value.size() >= 3 && m.value[0] == 'P') {
+      std::size_t const digits = m.value[1] == 'T' ? 2 : 1;
+      std::size_t u = digits;
+      while (u < m.value.size() && std::isdigit(static_cast<unsigned char>(m.value[u])) != 0) ++u;
+      // The span's first word is the count of the second end: "three weeks".
+      std::size_t w = m.begin;
+      while (w < m.end && std::isalnum(static_cast<unsigned char>(text[w])) != 0) ++w;
+      bool const simple = u > digits && u + 1 == m.value.size() && std::isalpha(static_cast<unsigned char>(m.value[u])) != 0;
+      int said = 0;  // the count in the value; 0 when it has more than four digits
+      if (simple && u - digits <= 4) std::from_chars(m.value.data() + digits, m.value.data() + u, said);
+      if (said > 0 && count_of(text.substr(m.begin, w - m.begin)) == said) {
+        // Back over " to ", " or ", "-" to the first count.
+        std::size_t i = m.begin;
+        while (i > 0 && text[i - 1] == ' ') --i;
+        std::size_t j = i;
+        while (j > 0 && std::isalpha(static_cast<unsigned char>(text[j - 1])) != 0) --j;
+        std::string_view const joiner = text.substr(j, i - j);
+        if ((joiner == "to" || joiner == "or") && j > 0 && text[j - 1] == ' ') {
+          std::size_t e = j - 1;
+          while (e > 0 && text[e - 1] == ' ') --e;
+          std::size_t b = e;
+          while (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1])) != 0) --b;
+          int const first = count_of(text.substr(b, e - b));
+          bool const free = out.empty() || out.back().end <= b;
+          if (first > 0 && free && (b == 0 || !std::isalnum(static_cast<unsigned char>(text[b - 1])))) {
+            temporal_mention e1 = m;
+            e1.begin = b;
+            e1.end = e;
+            e1.value = m.value.substr(0, digits) + std::to_string(first) + m.value.substr(u);
+            e1.rule = "elliptical_duration";
+            e1.when.reset();  // "the next [12] to 18 months": the interval was the second end's
+            e1.granularity = grain::unspecified;
+            e1.anchor = anchor_kind::none;
+            if (options.trace) options.trace("elliptical duration " + e1.value);
+            out.push_back(std::move(e1));
+          }
+        }
+      }
+    }
+    out.push_back(m);
+  }
+  return out;
+}
+
 using refiner = std::vector<temporal_mention> (*)(std::vector<temporal_mention>, std::string_view, extract_options const&);
 constexpr refiner refiners[] = {
     drop_overlaps,    // first: everything after may assume sorted, disjoint spans
     elliptical_days,  // adds the second day of "June 12 and 13" after a kept first day
+    appositive_days,  // after elliptical_days: a second day of a pair can be the date restated
+    elliptical_durations,  // adds the first count of "two to three weeks"; keeps the order sorted
 };
 
 }  // namespace

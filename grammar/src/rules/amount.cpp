@@ -108,6 +108,8 @@ auto const times_per = named("times_per") >>
 auto const present = named("present_ref") >>
                      (kw("now") | kw("currently") | kw("presently") | kw("nowadays") | kw("right") >> kw("now") | kw("just") >> kw("now") |
                       kw("at") >> kw("present") | kw("these") >> kw("days") | kw("at") >> mark >> the >> kw("moment") |
+                      // "at this crucial moment", "at this very moment" (TBAQ 1 of 1)
+                      kw("at") >> mark >> kw("this") >> -(!kw("moment") >> x3::lexeme[+x3::alpha >> !x3::alnum]) >> kw("moment") |
                       kw("the") >> kw("present") >> !kw("day"))[put(&E::ref, reference::present)] >> ref;
 // POLICY: "current" is PRESENT_REF in the TimeML corpora, alone ("current and former officials")
 //   and before the noun it dates ("current market conditions", "his current position": TBAQ tags
@@ -122,11 +124,22 @@ auto const past = named("past_ref") >>
                   (kw("recently") | kw("lately") | kw("in") >> mark >> the >> kw("past") >> !(count | word(units)) |
                    kw("the") >> kw("past") >> !(count | word(units)) |
                    kw("former") >> kw("times"))[put(&E::ref, reference::past)] >> ref;
+// "future quarters", "past years": periods counted forward or back from now without a count, as
+// TimeML tags "the coming weeks" (TBAQ: "in future quarters" and "in past years", 2 of 2 tagged,
+// FUTURE_REF and PAST_REF). "the near term", "the short term", "the long term" as nouns and "at a
+// later date" are the future (TBAQ 3 of 3). The compound adjective "near-term earnings" is not a
+// time (TBAQ tags none of 17 "-term" adjectives), nor "the long term value" before a noun.
+auto const plural_periods = kw("days") | kw("weeks") | kw("months") | kw("quarters") | kw("years") | kw("decades");
+auto const term_end = (!x3::alpha) | &(kw("and") | kw("but") | kw("as") | kw("if") | kw("it") | kw("is") | kw("are") | kw("will") | kw("we") |
+                                     kw("they") | kw("he") | kw("she") | kw("to") | kw("because") | kw("the"));
 auto const future = named("future_ref") >>
                     (kw("soon") | kw("in") >> mark >> the >> -kw("near") >> kw("future") | the >> -kw("near") >> kw("future") |
                      -the >> kw("coming") >> (kw("days") | kw("weeks") | kw("months") | kw("quarters") | kw("years")) |
-                     kw("in") >> mark >> -the >> kw("coming") >> (kw("days") | kw("weeks") | kw("months") | kw("quarters") | kw("years")))[put(&E::ref, reference::future)] >>
+                     kw("in") >> mark >> -the >> kw("coming") >> (kw("days") | kw("weeks") | kw("months") | kw("quarters") | kw("years")) |
+                     kw("future") >> plural_periods | the >> (kw("near") | kw("short") | kw("long")) >> kw("term") >> term_end |
+                     kw("at") >> mark >> (kw("a") | kw("some")) >> (kw("later") | kw("future")) >> kw("date"))[put(&E::ref, reference::future)] >>
                     ref;
+auto const past_periods = named("past_ref") >> kw("past")[put(&E::ref, reference::past)] >> plural_periods >> ref;
 // "Islam will one day be the second religion": "one day" after a modal is some day to come, not a
 // length (TBAQ: 1 of 1 such is FUTURE_REF).
 auto const one_day_future = named("future_ref") >>
@@ -151,7 +164,7 @@ std::vector<std::string> number_followers() {
 
 std::span<production const> amount_productions() {
   // References first: "the coming weeks" is FUTURE_REF, not the duration "the coming week(s)".
-  static std::vector<production> const table = production_table<present, current, past, future, one_day_future, length, span, recent_units, unit_long, plural_units_span, bare_units, every, adverb, times_per>();
+  static std::vector<production> const table = production_table<present, current, past, future, one_day_future, past_periods, length, span, recent_units, unit_long, plural_units_span, bare_units, every, adverb, times_per>();
   return table;
 }
 

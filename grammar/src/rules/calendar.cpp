@@ -131,7 +131,11 @@ auto const month_year = named("month_year") >> month_word[store(&E::month)] >> (
 auto const month_alone = named("month_name") >> x3::lexeme[lowered[full_months] >> !x3::alnum][store(&E::month)] >> calendar;
 auto const fiscal_year = named("fiscal_year") >> ((kw("fiscal") >> -kw("year")) | (the >> kw("year")) | (kw("calendar") >> kw("year")) | kw("fy")) >>
                          year_number[set_year] >> calendar;
-auto const spelled_year = named("spelled_year") >> -(the >> kw("year")) >> -(month_word[store(&E::month)] >> -kw("of")) >> spelled_year_p >> calendar;
+// "the winter of nineteen ninety-four" is that season (TBAQ 1 of 1); "two thousand years" is a
+// length, not the year 2000.
+auto const spelled_year = named("spelled_year") >> -(the >> kw("year")) >>
+                          -(month_word[store(&E::month)] >> -kw("of") | the >> word(seasons)[store(&E::season)] >> kw("of")) >> spelled_year_p >>
+                          !word(units) >> calendar;
 auto const year_alone = named("year") >> year_number[set_year] >> x3::eps[put(&E::latent, true)] >> calendar;
 // "the post-1959 politics", "pre-1990 levels": TimeML tags the prefixed word with the year's value.
 auto const prefixed_year = named("prefixed_year") >> x3::lexeme[lowered[lit("post-") | lit("pre-")] >> uint4[set_year] >> !(x3::alnum | lit('-'))] >>
@@ -196,12 +200,22 @@ auto const weekday_plural = named("weekday_plural") >> x3::lexeme[lowered[full_w
                             x3::eps[put(&E::what, ast::kind::set)];
 auto const deictic_day = named("deictic_day") >> deictic_day_p >> calendar;
 auto const time_alone = named("clock_time") >> clock_time >> calendar;
+// "the day before last Tuesday('s hearing)", "the day after March 6": the day next to the day said
+// (TBAQ 1 of 1), where "the day before" alone counts from the last date (relative.cpp).
+auto const day_next_to = named("day_next_to") >> the >> kw("day") >>
+                         (kw("before")[put(&E::day_offset, -1)] | kw("after")[put(&E::day_offset, 1)]) >>
+                         (attempt[month_day_year_p] | attempt[month_day_p] | attempt[day_month_year_p] | attempt[day_month_p] |
+                          attempt[weekday_shift >> weekday_word[store(&E::weekday)]] | weekday_alone_p) >>
+                         calendar;
+// "the week of March 6": the ISO week that holds the day (TBAQ 1 of 1, 2000-W10).
+auto const week_of_day = named("week_of_day") >> the >> kw("week")[put(&E::week_of, true)] >> kw("of") >>
+                         (attempt[month_day_year_p] | attempt[month_day_p] | attempt[day_month_year_p] | day_month_p) >> calendar;
 
 }  // namespace
 
 std::span<production const> calendar_productions() {
   (void)part_of_day_of;  // TimeML tags "[Oct. 23]" alone in "the night of Oct. 23"
-  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, prefixed_year, apostrophe_year, decade, century, weekday_relative, weekday_anaphoric, weekday_week, weekday, part_of_deictic_day, part_then_deictic_day, day_part_alone, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year>();
+  static std::vector<production> const table = production_table<iso_date_time, numeric, month_day_year, day_month_year, month_day, day_month, month_year, month_alone, fiscal_year, year_alone, prefixed_year, apostrophe_year, decade, century, weekday_relative, weekday_anaphoric, weekday_week, weekday, part_of_deictic_day, part_then_deictic_day, day_part_alone, deictic_day, time_then_day, day_then_time, time_alone, iso_month, weekday_plural, weekday_nights, spelled_year, week_of_day, day_next_to>();
   return table;
 }
 

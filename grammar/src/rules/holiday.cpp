@@ -23,8 +23,9 @@ holiday_symbols const holidays;
 auto const calendar = x3::eps[put(&E::what, ast::kind::calendar)];
 auto const direction_word = (kw("last") | kw("past"))[put(&E::dir, direction::past)] | (kw("next") | kw("coming"))[put(&E::dir, direction::future)] |
                             kw("this")[put(&E::dir, direction::nearest_this)];
+// "Easter week", "Christmas week": the week that holds the holiday (TBAQ 1 of 1, 2000-W16).
 auto const holiday = named("holiday") >> -direction_word >> x3::lexeme[lowered[holidays] >> !x3::alnum][store(&E::holiday)] >>
-                     -(-lit(',') >> year_number[set_year]) >> calendar;
+                     -kw("week")[put(&E::week_of, true)] >> -(-lit(',') >> year_number[set_year]) >> calendar;
 
 }  // namespace
 

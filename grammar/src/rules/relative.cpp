@@ -97,6 +97,20 @@ auto const season = named("season") >> (attempt[kw("this") >> kw("past")[put(&E:
                     season_word >> -(-kw("of") >> year_number[set_year]) >> !kw("of") >> calendar;
 auto const season_year = named("season_year") >> season_word >> -kw("of") >> year_number[set_year] >> calendar;
 auto const fuzzy = named("fuzzy") >> fuzzy_prefix >> fuzzy_target >> calendar;
+// "the last half of the '80s", "the first half of the 1990s": a half of a decade is the decade with
+// mod START or END, as TimeML writes it (TBAQ 1 of 1: 198); halves of years are half_year's.
+auto const decade_of_half = attempt[-the >> x3::lexeme[uint4[set_year] >> lit('s') >> !x3::alnum][([](auto& ctx) {
+                              expr(ctx).decade = expr(ctx).year / 10;
+                              expr(ctx).year = -1;
+                            })]] |
+                            -the >> x3::lexeme[(lit('\'') | lit("’")) >> x3::digit[([](auto& ctx) {
+                                                 expr(ctx).decade = x3::_attr(ctx) - '0';
+                                                 expr(ctx).two_digit_year = true;
+                                               })] >>
+                                               lit('0') >> lit('s') >> !x3::alnum];
+auto const half_of_decade = named("half_of_decade") >> -the >>
+                            (kw("first")[put(&E::mod, modifier::first_half)] | (kw("last") | kw("second") | kw("latter"))[put(&E::mod, modifier::second_half)]) >>
+                            kw("half") >> kw("of") >> decade_of_half >> calendar;
 // "by year-end", "around year end", "by year's end": the end of the DCT's year, as "the end of the
 // year". Only after a preposition: "year-end results" is an adjective, which TimeML leaves alone.
 auto const year_end = named("year_end") >>
@@ -120,11 +134,23 @@ auto const later = named("anaphoric_duration") >> count >> word(units)[store(&E:
                    &(kw("later") | kw("after"))[put(&E::dir, direction::future)] >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >>
                    x3::eps[put(&E::what, ast::kind::duration)];
 auto const special = x3::eps[put(&E::what, ast::kind::calendar)];
-auto const the_quarter = named("the_quarter") >> (the | kw("this") | kw("that")) >> kw("quarter")[put(&E::reading, ast::special::the_quarter)] >> special;
+// "the quarter ended July 31": the month it ended in is read ahead (resolve.cpp places the quarter
+// by it); the date stays a mention of its own.
+auto const quarter_end_month = attempt[&((kw("ended") | kw("ending")) >> month_word[store(&E::month)] >> day_number)];
+auto const the_quarter = named("the_quarter") >> (the | kw("this") | kw("that")) >> kw("quarter")[put(&E::reading, ast::special::the_quarter)] >>
+                         -quarter_end_month >> special;
 auto const latest_quarter = named("latest_quarter") >> the >> (kw("latest") | kw("most") >> kw("recent")) >> -kw("fiscal") >> (kw("quarter") | kw("period")) >>
                             x3::eps[put(&E::reading, ast::special::latest_quarter)] >> special;
+// "the latest fiscal year", "the most recent year": the last year closed, the DCT's year before
+// (TBAQ 1 of 1), as "the latest quarter" is the last quarter closed.
+auto const latest_year = named("latest_year") >> the >> (kw("latest") | kw("most") >> kw("recent")) >> -kw("fiscal") >>
+                         kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, -1)] >> has_shift >> calendar;
 auto const year_ago_word = x3::lexeme[lowered[lit("year-ago") | lit("year-earlier")] >> !x3::alnum] | kw("year") >> (kw("ago") | kw("earlier"));
 // "the year-earlier third quarter" is one expression (TBAQ tags it whole, 2 of 2).
+// "the year-earlier nine months" names its length: TimeML tags the whole as that duration, P9M
+// (TBAQ 1 of 1), where "nine months" alone came out as a second timex.
+auto const year_ago_length = named("year_ago_length") >> -the >> year_ago_word >> count >> word(units)[store(&E::count_unit)] >>
+                             x3::eps[put(&E::what, ast::kind::duration)];
 auto const year_ago_period = named("year_ago_period") >> -the >> -(kw("comparable") | kw("corresponding") | kw("same")) >> year_ago_word >>
                              -(attempt[quarter_number >> -lit('-') >> kw("quarter")] | (kw("quarter") | kw("period"))[put(&E::period_named, true)]) >>
                              x3::eps[put(&E::reading, ast::special::year_ago)] >> special;
@@ -142,10 +168,11 @@ auto const the_year_ended = named("the_year_ended") >> the >> -kw("fiscal") >> k
 auto const the_fiscal_year = named("the_fiscal_year") >> the >> kw("fiscal") >> kw("year")[put(&E::count, 1.0)][put(&E::count_unit, unit::year)] >>
                              x3::eps[put(&E::what, ast::kind::duration)];
 // POLICY: "the year" alone is the DCT's year ("for the year", "a high for the year", "the first nine
-//   months of the year": TBAQ 3 of 3, plus "the full year" 2 of 2). Not when it is counted from
-//   something else: "the year before", "the year since the attack", "the year of the flood".
+//   months of the year": TBAQ 3 of 3, plus "the full year" 2 of 2, and "a high for the year of
+//   $42.875", 1 of 1). Not when it is counted from something else: "the year before", "the year
+//   since the attack", "the year of the flood".
 auto const the_full_year = named("the_full_year") >> the >> -kw("full") >> kw("year")[put(&E::shift_unit, unit::year)][put(&E::shift, 0)] >>
-                           !(kw("before") | kw("after") | kw("earlier") | kw("later") | kw("ago") | kw("since") | kw("of") | kw("to") |
+                           !(kw("before") | kw("after") | kw("earlier") | kw("later") | kw("ago") | kw("since") | kw("of") >> !(lit('$') | x3::digit) | kw("to") |
                              kw("when") | kw("that") | kw("in") >> kw("which") | x3::digit) >>
                            x3::eps[put(&E::has_shift, true)] >> calendar;
 auto const the_weekend = named("the_weekend") >> the >> kw("weekend")[put(&E::reading, ast::special::the_weekend)] >> special;
@@ -153,15 +180,27 @@ auto const anaphoric_period = named("anaphoric_period") >> the >>
                               ((kw("next") | kw("following") | kw("subsequent"))[put(&E::shift, 1)] |
                                (kw("previous") | kw("preceding") | kw("prior"))[put(&E::shift, -1)] | kw("same")[put(&E::shift, 0)]) >>
                               period >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
+// "the next morning", "the previous night": the day after or before the day the text is on. As a
+// weekday's part of day (resolve.cpp's POLICY on "Friday night"), it stays a day, but the evening is
+// TEV (TBAQ: "appeared in court the next morning" is the day, 1 of 1).
+auto const anaphoric_part_of_day = named("anaphoric_part_of_day") >> the >>
+                                   ((kw("next") | kw("following"))[put(&E::shift, 1)] | (kw("previous") | kw("preceding"))[put(&E::shift, -1)]) >>
+                                   (kw("morning") | kw("afternoon") | kw("night") | kw("evening")[put(&E::part_of_day, 3U)]) >> day_shift >>
+                                   x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
 auto const day_before_after = named("anaphoric_day") >> the >> kw("day") >>
                               (kw("before")[put(&E::shift, -1)] | kw("after")[put(&E::shift, 1)]) >> day_shift >>
                               x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
+// "today is the eighth day of the blockade", "it's the second day of an offensive": a day counted
+// from an event, said to be now, is the DCT (TBAQ 2 of 2). context.cpp keeps it only after "it",
+// "this" or "today".
+auto const nth_day_today = named("nth_day_today") >> (kw("is") | kw("it's")) >> mark >> -the >> word(ordinals) >> kw("day") >> &kw("of") >>
+                           day_shift >> calendar;
 auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift, 0)] >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
 
 }  // namespace
 
 std::span<production const> relative_productions() {
-  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year>();
+  static std::vector<production> const table = production_table<earlier_later, anaphoric_period, tonight, this_part_of_day, last_night, relative_period, month_of_relative_year, month_relative, quarter, half, season, season_year, fuzzy, year_end, within, ago, from_now, earlier, later, the_quarter, latest_quarter, year_ago_period, period_year_ago, last_years_period, the_weekend, day_before_after, that_day, day_around_yesterday, quarter_of_relative_year, year_quarter, the_year_ended, the_fiscal_year, the_full_year, nth_day_today, year_ago_length, half_of_decade, anaphoric_part_of_day, latest_year>();
   return table;
 }
 
