@@ -100,6 +100,9 @@ TEST_F(ReadDocuments, ManifestGivesDatesById) {
   EXPECT_EQ(options_.dct_by_id.at("b"), date::sys_days{2023_y / 9 / 4});
   auto const bad = write("bad.json", R"({"a": "2025-13-45"})");
   EXPECT_THROW(io::add_manifest(options_, bad), io::input_error);
+  // nlohmann reports a number no double holds as out_of_range, not as a parse error.
+  auto const overflow = write("overflow.json", R"({"a": "2025-08-13", "n": 1e99999})");
+  EXPECT_THROW(io::add_manifest(options_, overflow), io::input_error);
 }
 
 TEST_F(ReadDocuments, JsonLinesBrokenLineDoesNotStopTheRest) {

@@ -92,7 +92,9 @@ record_fields read_with_messages(std::string_view line, std::string const& file_
   nlohmann::json record;
   try {
     record = nlohmann::json::parse(line);
-  } catch (nlohmann::json::parse_error const& e) {
+  } catch (nlohmann::json::exception const& e) {
+    // parse_error, and out_of_range for a number no double holds ("1e99999"): both are the line's
+    // fault, and the file goes on.
     throw input_error{file_name, place, "invalid JSON: " + clean_json_message(e.what())};
   }
   if (!record.is_object()) {

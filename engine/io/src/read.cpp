@@ -603,6 +603,10 @@ void add_manifest(read_options& options, std::string const& path) {
     manifest = nlohmann::json::parse(in);
   } catch (nlohmann::json::parse_error const& e) {
     throw input_error{path, "byte " + std::to_string(e.byte), "invalid JSON in manifest"};
+  } catch (nlohmann::json::exception const& e) {  // out_of_range: a number no double holds
+    std::string message = e.what();
+    if (auto const close = message.find("] "); message.starts_with("[json.exception.") && close != std::string::npos) message.erase(0, close + 2);
+    throw input_error{path, "", "invalid JSON in manifest: " + message};
   }
   if (!manifest.is_object()) {
     throw input_error{path, "", "a manifest is a JSON object mapping document ids to dates"};
