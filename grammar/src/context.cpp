@@ -63,102 +63,67 @@ bool in(word_set<N> const& words, std::string_view w) {
   return words.contains(w);
 }
 
-constexpr word_set prepositions{[] {
-  std::array<std::string_view, 30> words{"after", "and", "around", "as", "at", "before", "beginning", "between", "both", "by",
-                                         "during", "early", "end", "for", "from", "in", "into", "late", "last", "mid", "next", "of",
-                                         "on", "or", "since", "this", "through", "throughout", "to", "until"};
-  return words;
-}()};
+constexpr word_set prepositions{std::to_array<std::string_view>({
+    "after", "and", "around", "as", "at", "before", "beginning", "between", "both", "by", "during", "early", "end",
+    "for", "from", "in", "into", "late", "last", "mid", "next", "of", "on", "or", "since", "this", "through",
+    "throughout", "to", "until"})};
 
 // Words after which a four-digit number is a year: "the 1996 bombing", "its 1990 invasion".
-constexpr word_set year_determiners{[] {
-  std::array<std::string_view, 22> words{"a", "an", "and", "any", "calendar", "each", "every", "fiscal", "her", "his", "its",
-                                         "model", "my", "or", "our", "than", "that", "the", "their", "these", "this", "your"};
-  return words;
-}()};
+constexpr word_set year_determiners{std::to_array<std::string_view>({
+    "a", "an", "and", "any", "calendar", "each", "every", "fiscal", "her", "his", "its", "model", "my", "or", "our",
+    "than", "that", "the", "their", "these", "this", "your"})};
 
 // Words before a number that make it an amount: "about 1500", "nearly 2000 of them".
-constexpr word_set amount_words{[] {
-  std::array<std::string_view, 16> words{"about", "almost", "approximately", "around", "exactly", "just", "least", "nearly",
-                                         "numbered", "only", "over", "roughly", "some", "total", "totaled", "under"};
-  return words;
-}()};
+constexpr word_set amount_words{std::to_array<std::string_view>({
+    "about", "almost", "approximately", "around", "exactly", "just", "least", "nearly", "numbered", "only", "over",
+    "roughly", "some", "total", "totaled", "under"})};
 
 // Nouns counted without a plural "s" ("1500 people", "2000 feet"), and the short words that are no
 // unit after a number ("1996 and", "1989 is").
-constexpr word_set count_nouns{[] {
-  std::array<std::string_view, 12> words{"cattle", "children", "feet", "head", "men", "people", "personnel", "police", "sheep", "staff",
-                                         "troops", "women"};
-  return words;
-}()};
-constexpr word_set short_function_words{[] {
-  std::array<std::string_view, 20> words{"a", "and", "as", "at", "but", "by", "for", "had", "has", "in", "is", "its",
-                                         "nor", "of", "on", "or", "the", "to", "was", "who"};
-  return words;
-}()};
+constexpr word_set count_nouns{std::to_array<std::string_view>({
+    "cattle", "children", "feet", "head", "men", "people", "personnel", "police", "sheep", "staff", "troops", "women"})};
+constexpr word_set short_function_words{std::to_array<std::string_view>({
+    "a", "and", "as", "at", "but", "by", "for", "had", "has", "in", "is", "its", "nor", "of", "on", "or", "the", "to",
+    "was", "who"})};
 
 // Nouns after "today's" that name the present at large ("today's world"), and the quantifiers of
 // "many of today's computers".
-constexpr word_set generic_after_today{[] {
-  std::array<std::string_view, 16> words{"children", "consumers", "culture", "families", "generation", "generations", "kids", "parents",
-                                         "society", "standards", "students", "technology", "teenagers", "world", "young", "youth"};
-  return words;
-}()};
-constexpr word_set generic_quantifiers{[] {
-  std::array<std::string_view, 6> words{"all", "few", "many", "most", "several", "some"};
-  return words;
-}()};
+constexpr word_set generic_after_today{std::to_array<std::string_view>({
+    "children", "consumers", "culture", "families", "generation", "generations", "kids", "parents", "society",
+    "standards", "students", "technology", "teenagers", "world", "young", "youth"})};
+constexpr word_set generic_quantifiers{std::to_array<std::string_view>({"all", "few", "many", "most", "several", "some"})};
 
 // Subjects of "is the eighth day of ..." that make it the DCT.
-constexpr word_set now_subjects{[] {
-  std::array<std::string_view, 4> words{"it", "that", "this", "today"};
-  return words;
-}()};
+constexpr word_set now_subjects{std::to_array<std::string_view>({"it", "that", "this", "today"})};
 
 // Determiners before a month used as an adjective: "the March accession".
-constexpr word_set month_determiners{[] {
-  std::array<std::string_view, 9> words{"a", "an", "its", "last", "next", "that", "the", "their", "this"};
-  return words;
-}()};
+constexpr word_set month_determiners{std::to_array<std::string_view>({
+    "a", "an", "its", "last", "next", "that", "the", "their", "this"})};
 
-constexpr word_set future_cues{[] {
-  std::array<std::string_view, 16> words{"'ll",     "expected", "expects", "scheduled", "shall",     "slated",  "upcoming", "will",
-                                         "would",   "planning", "planned", "plans",   "postponed", "delayed", "rescheduled", "adjourned"};
-  return words;
-}()};
+constexpr word_set future_cues{std::to_array<std::string_view>({
+    "'ll", "expected", "expects", "scheduled", "shall", "slated", "upcoming", "will", "would", "planning", "planned",
+    "plans", "postponed", "delayed", "rescheduled", "adjourned"})};
 
 // Future only when followed by "to": "set to", "is to", "plans to", "going to", "due to".
-constexpr word_set future_before_to{[] {
-  std::array<std::string_view, 10> words{"are", "due", "going", "is", "plan", "planned", "plans", "set", "aims", "intends"};
-  return words;
-}()};
+constexpr word_set future_before_to{std::to_array<std::string_view>({
+    "are", "due", "going", "is", "plan", "planned", "plans", "set", "aims", "intends"})};
 
 // Verbs of scheduled events, whose simple present with a weekday or date speaks of the future in
 // news ("Poles vote on Sunday", "the two meet Monday").
-constexpr word_set scheduled_present_verbs{[] {
-  std::array<std::string_view, 36> words{"arrive", "arrives", "begin",   "begins",   "close",   "closes", "convene", "convenes", "debate",
-                                         "debates", "face",   "faces",   "host",     "hosts",   "launch", "launches", "leave",   "leaves",
-                                         "meet",   "meets",   "open",    "opens",    "play",    "plays",  "resume",  "resumes", "return",
-                                         "returns", "start",  "starts",  "travel",   "travels", "visit",  "visits",  "vote",    "votes"};
-  return words;
-}()};
+constexpr word_set scheduled_present_verbs{std::to_array<std::string_view>({
+    "arrive", "arrives", "begin", "begins", "close", "closes", "convene", "convenes", "debate", "debates", "face",
+    "faces", "host", "hosts", "launch", "launches", "leave", "leaves", "meet", "meets", "open", "opens", "play",
+    "plays", "resume", "resumes", "return", "returns", "start", "starts", "travel", "travels", "visit", "visits",
+    "vote", "votes"})};
 
-constexpr word_set reporting_verbs{[] {
-  std::array<std::string_view, 6> words{"announced", "reported", "said", "says", "told", "stated"};
-  return words;
-}()};
+constexpr word_set reporting_verbs{std::to_array<std::string_view>({"announced", "reported", "said", "says", "told", "stated"})};
 
-constexpr word_set past_cues{[] {
-  std::array<std::string_view, 13> words{"ago", "became", "began", "came", "did", "had", "met", "spoke", "took", "was", "went", "were", "held"};
-  return words;
-}()};
+constexpr word_set past_cues{std::to_array<std::string_view>({
+    "ago", "became", "began", "came", "did", "had", "met", "spoke", "took", "was", "went", "were", "held"})};
 
-constexpr word_set not_past_participles{[] {
-  std::array<std::string_view, 24> words{"bed", "breed", "exceed", "feed", "greed", "hundred", "indeed", "limited",
-                                         "need", "proceed", "red", "related", "seed", "shed", "speed", "succeed",
-                                         "united", "wed", "weed", "based", "embed", "freed", "reed", "steed"};
-  return words;
-}()};
+constexpr word_set not_past_participles{std::to_array<std::string_view>({
+    "bed", "breed", "exceed", "feed", "greed", "hundred", "indeed", "limited", "need", "proceed", "red", "related",
+    "seed", "shed", "speed", "succeed", "united", "wed", "weed", "based", "embed", "freed", "reed", "steed"})};
 
 bool past_word(std::string_view w) {
   if (in(past_cues, w)) return true;
