@@ -79,6 +79,13 @@ class json_writer {
   // `s` as a JSON string, escaped as nlohmann::json's dump() does (the output is the same byte for
   // byte): building a json tree per expression cost a tenth of the tagger's time. `s` is valid
   // UTF-8 (a span of a checked text, or ASCII).
+  // `key` (its comma, quotes and colon included) and `s`, or nothing when `s` is empty: the
+  // optional fields of the output are left out rather than written empty.
+  void string_if_set(std::string_view key, std::string_view s) {
+    if (s.empty()) return;
+    raw(key);
+    string(s);
+  }
   void string(std::string_view s) {
     // The bytes dump() escapes: quote, backslash and the control characters (not 0x7F, and
     // nothing above it without ensure_ascii).
@@ -161,10 +168,7 @@ void append_timex_json(std::string& out, grammar::temporal_mention const& m, std
   json.plain_string(type);
   json.raw(",\"value\":"sv);
   json.string(m.value);
-  if (!m.mod.empty()) {
-    json.raw(",\"mod\":"sv);
-    json.string(m.mod);
-  }
+  json.string_if_set(",\"mod\":"sv, m.mod);
   if (m.when) {
     json.raw(",\"earliest\":"sv);
     json.plain_string(earliest);
@@ -177,28 +181,13 @@ void append_timex_json(std::string& out, grammar::temporal_mention const& m, std
   json.plain_string(grain);
   json.raw(",\"rule\":"sv);
   json.string(m.rule);
-  if (!m.quant.empty()) {
-    json.raw(",\"quant\":"sv);
-    json.string(m.quant);
-  }
-  if (!m.freq.empty()) {
-    json.raw(",\"freq\":"sv);
-    json.string(m.freq);
-  }
-  if (!stated.empty()) {
-    json.raw(",\"stated\":"sv);
-    json.plain_string(stated);
-  }
-  if (!implied.empty()) {
-    json.raw(",\"implied\":"sv);
-    json.plain_string(implied);
-  }
+  json.string_if_set(",\"quant\":"sv, m.quant);
+  json.string_if_set(",\"freq\":"sv, m.freq);
+  json.string_if_set(",\"stated\":"sv, stated);
+  json.string_if_set(",\"implied\":"sv, implied);
   json.raw(",\"anchor\":"sv);
   json.plain_string(anchor);
-  if (!m.anchor_value.empty()) {
-    json.raw(",\"anchor_value\":"sv);
-    json.string(m.anchor_value);
-  }
+  json.string_if_set(",\"anchor_value\":"sv, m.anchor_value);
   json.raw("}"sv);
 }
 
