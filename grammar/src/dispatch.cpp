@@ -232,18 +232,16 @@ table::table() {
   for (auto const w : function_words) entry(w).function_word = true;
   for (auto const w : unit_words) entry(w).time_noun = true;
   for (auto const& w : rules::number_followers()) entry(w).number_follower = true;
-  // The plurals, so that one lookup classifies "mondays" (stem_of): a word of the text that is
-  // neither in the table nor a plural of a word in it has no stem the gates know.
-  std::vector<std::string> plurals;
+  // The plurals and possessives of the grammar's words, so that one lookup classifies "mondays"
+  // and "monday's" (stems_of): a word of the text that is neither in the table nor one of these
+  // has no stem the gates know, or takes classify_unusual.
+  std::vector<std::string> forms;
   for (auto const& [word, _] : entries) {
-    if (word.size() >= 3 && word.size() < 24 && word.find('\'') == std::string::npos) plurals.push_back(word + "s");
+    if (word.find('\'') != std::string::npos) continue;
+    if (word.size() >= 3 && word.size() < 24) forms.push_back(word + "s");
+    if (word.size() + 2 <= 24) forms.push_back(word + "'s");
   }
-  for (auto const& plural : plurals) entry(plural);
-  std::vector<std::string> possessives;  // "monday's", "year's": one lookup, where the stems take three
-  for (auto const& [word, _] : entries) {
-    if (word.size() + 2 <= 24 && word.find('\'') == std::string::npos) possessives.push_back(word + "'s");
-  }
-  for (auto const& possessive : possessives) entry(possessive);
+  for (auto const& form : forms) entry(form);
 
   std::vector<std::string> words;
   for (auto& [word, part] : entries) {

@@ -4,7 +4,6 @@
 // the longest that survives the context filters and resolves wins, and scanning resumes after it.
 // Then the refiners of refine.cpp run in their one documented order.
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
