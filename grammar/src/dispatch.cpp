@@ -153,7 +153,7 @@ void table::word_table::build(std::vector<std::string> const& words) {
   for (std::uint32_t number = 0; number < words.size(); ++number) {
     std::string_view const word = words[number];
     if (word.empty() || word.size() > 24) throw std::logic_error("dispatch: a word the table cannot hold: \"" + std::string{word} + "\"");
-    beginnings_.add(word);
+    filter_.add(word);
     char padded[24] = {};  // the grammar's words carry no padding of their own
     std::memcpy(padded, word.data(), word.size());
     std::uint64_t const head = timeline::detail::load_eight(padded);
@@ -173,7 +173,7 @@ std::size_t table::word_table::home(std::uint64_t head, std::size_t length) cons
 
 inline std::uint32_t table::word_table::find(std::string_view word) const noexcept {
   std::size_t const n = word.size();
-  if (n == 0 || n > 24 || !beginnings_.may_begin(word)) return none;
+  if (n == 0 || n > 24 || !filter_.may_hold(word)) return none;
   // Fixed-size loads masked to the word's bytes (`padding` readable bytes follow it): no
   // variable-length copy, and most words fit the first load.
   auto const masked = [](std::uint64_t eight, std::size_t have) { return have >= 8 ? eight : eight & (~std::uint64_t{0} >> (64 - 8 * have)); };
@@ -219,6 +219,16 @@ table::table() {
       if (seconds.characters[c]) second_character_[c].add(i);
     }
     for (auto const& w : seconds.words) entry(w).seconds.add(i);
+    rules::second_set const& thirds = productions_[i].thirds;
+    if (thirds.any || thirds.any_after_number) third_any_.add(i);
+    if (thirds.digit) third_digit_.add(i);
+    for (std::size_t c = 0; c < thirds.characters.size(); ++c) {
+      if (thirds.characters[c]) third_character_[c].add(i);
+    }
+    for (auto const& w : thirds.words) entry(w).thirds.add(i);
+    rules::second_set const& pair_seconds = productions_[i].pair_seconds;
+    if (pair_seconds.any || pair_seconds.any_after_number) pair_any_.add(i);
+    for (auto const& w : pair_seconds.words) entry(w).pair_seconds.add(i);
     rules::second_set const& alone = productions_[i].alone;
     if (alone.digit) number_alone_.add(i);
     for (auto const& w : alone.words) entry(w).alone.add(i);
@@ -307,6 +317,8 @@ word_class table::merge(word_info const* own, std::array<word_info const*, 2> st
     c.own = own->starts;
     c.own_alone = own->starts & own->alone;
     c.seconds = own->seconds;
+    c.thirds = own->thirds;
+    c.pair_seconds = own->pair_seconds;
     c.function_word = own->function_word;
     c.number_follower = own->number_follower;
     starting = own->starts;
@@ -315,12 +327,14 @@ word_class table::merge(word_info const* own, std::array<word_info const*, 2> st
     if (stem == nullptr) continue;
     starting |= stem->starts;
     c.seconds |= stem->seconds;
+    c.thirds |= stem->thirds;
     c.number_follower = c.number_follower || stem->number_follower;
   }
   production_set glued_starts;
   if (glued != nullptr) {
     glued_starts = glued->starts;
     c.seconds |= glued->seconds;
+    c.thirds |= glued->thirds;
     starting |= glued_starts;
   }
   // Through a stem ("Mondays", "Tuesday's") or a glued word ("midmorning") the grammar reads part
@@ -343,7 +357,9 @@ word_class table::merge_class(scanned_word const& word) const {
     word_info const* const stem = info(word.text.substr(0, word.apostrophe));
     possessive_time_noun = stem != nullptr && stem->time_noun;
   }
-  return merge(info(word.text), stems, glued.empty() ? nullptr : info(glued), possessive_time_noun);
+  word_class c = merge(info(word.text), stems, glued.empty() ? nullptr : info(glued), possessive_time_noun);
+  c.whole = word.apostrophe == std::string_view::npos && stems[0] == nullptr && stems[1] == nullptr && glued.empty();
+  return c;
 }
 
 inline word_class const* table::classify_common(std::string_view word) const noexcept {
@@ -428,12 +444,38 @@ production_set table::accepting_second(production_set const& set, std::string_vi
       // Through its stem too: "last month's" is "last month" to the grammar, which leaves the
       // "'s" unread, and "Mondays" can be read as "Monday" and an "s".
       std::optional<word_class> scratch;
-      if (word_class const* const second = classify(word_at(lower, i), scratch)) accepting |= second->seconds;
+      scanned_word const word = word_at(lower, i);
+      word_class const* const second = classify(word, scratch);
+      if (second == nullptr) return set & accepting;
+      accepting |= second->seconds;
+      // After a first word and a second that the grammar can read only whole, the third token
+      // prunes too: "in the" + "past" tries "in the past two weeks", "in the" + "president" not.
+      // After a number, or a word read through its stem or a glued word, the grammar's count of
+      // tokens may differ from the text's, and the third token is not asked.
+      if (!after_number && second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), *second);
     } else if (is_digit(c)) {
       accepting |= second_digit_;
     } else if (static_cast<unsigned char>(c) < 128) {
       accepting |= second_character_[static_cast<unsigned char>(c)];
     }
+  }
+  return set & accepting;
+}
+
+production_set table::accepting_third(production_set const& set, std::string_view lower, std::size_t after,
+                                      word_class const& second) const {
+  std::size_t i = after;
+  while (i < lower.size() && is_space(lower[i])) ++i;
+  if (i == lower.size()) return set;  // the text ends: rare, and left to the productions
+  production_set accepting = pair_any_ | second.pair_seconds | third_any_;
+  char const c = lower[i];
+  if (is_letter(c)) {
+    std::optional<word_class> scratch;
+    if (word_class const* const third = classify(word_at(lower, i), scratch)) accepting |= third->thirds;
+  } else if (is_digit(c)) {
+    accepting |= third_digit_;
+  } else if (static_cast<unsigned char>(c) < 128) {
+    accepting |= third_character_[static_cast<unsigned char>(c)];
   }
   return set & accepting;
 }

@@ -15,6 +15,7 @@
 //   }
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -84,6 +85,27 @@ class beginnings {
   std::array<std::uint64_t, 65536 / 64> bits_{};
 };
 
+// The first two bytes and the length of a set of words, one bit per combination (8 KiB): a
+// sharper filter than `beginnings` for whole-word lookups, where the length is known. Most words
+// of running text are no grammar word, and a one-letter word of the set ("a") no longer admits
+// every word that begins with its letter. Bits are shared by several combinations (the key keeps
+// five bits of the first byte, six of the second, and the length up to 31): a filter, never a
+// refusal of a word of the set.
+class word_filter {
+ public:
+  void add(std::string_view word) noexcept { bits_[key(word) / 64] |= std::uint64_t{1} << (key(word) % 64); }
+  // `word` not empty, its second byte readable even when it has one (the text's padding).
+  bool may_hold(std::string_view word) const noexcept { return ((bits_[key(word) / 64] >> (key(word) % 64)) & 1U) != 0; }
+
+ private:
+  static unsigned key(std::string_view word) noexcept {
+    auto const first = static_cast<unsigned char>(word.data()[0]);
+    auto const second = word.size() > 1 ? static_cast<unsigned char>(word.data()[1]) : 0U;
+    return (first & 31U) | (second & 63U) << 5 | static_cast<unsigned>(std::min<std::size_t>(word.size(), 31)) << 11;
+  }
+  std::array<std::uint64_t, 65536 / 64> bits_{};
+};
+
 // What the gate knows of one word of the text, merged once from the table's entries for the
 // word itself, for its stems ("Mondays" is "Monday" and an "s" to the grammar, "Tuesday's" is
 // "Tuesday" and "'s") and for the glued word it starts with ("mid" of "midmorning").
@@ -93,6 +115,9 @@ struct word_class {
   production_set unpruned;   // started through a stem or a glued word, where the grammar reads the
                              // rest of the word as its second token
   production_set seconds;    // the productions that can read it as their second token
+  production_set thirds;     // the productions that can read it as their third token
+  production_set pair_seconds;  // those that can end after it as their second token
+  bool whole = false;            // the grammar can read it only as one token: no stem, no glued word
   bool function_word = false;    // starts productions only with a date word soon after it
   bool date_word = false;        // lets a function word among the nine words before it through
   bool number_follower = false;  // can follow a number inside a production ("48 hours")
@@ -137,6 +162,9 @@ class table {
   // Of `set`, the productions whose second token can be the one at `after`, the end of the first.
   // `after_number`: the first token was a number (see rules::second_set::any_after_number).
   production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number) const;
+  // Of `set`, the productions whose third token can be the one at `after`, the end of the second
+  // word, or that can end after it (`second`'s pair_seconds).
+  production_set accepting_third(production_set const& set, std::string_view lower, std::size_t after, word_class const& second) const;
   // Whether a date word or a number comes soon after a function word that ends at `after`.
   bool date_word_follows(std::string_view lower, std::size_t after) const;
   // The productions worth trying at a word, given its class; `after` is where the word ends.
@@ -152,6 +180,8 @@ class table {
     bool time_noun = false;        // a unit or noun of time that lets a function word through
     bool number_follower = false;  // can follow a number inside a production
     production_set seconds;        // the productions that can have it as their second token
+    production_set thirds;         // the productions that can have it as their third token
+    production_set pair_seconds;   // those that can end after it as their second token
     production_set alone;          // the productions it can be the whole match of ("now")
   };
 
@@ -175,7 +205,7 @@ class table {
     std::vector<slot> slots_;
     std::vector<std::array<std::uint64_t, 2>> tails_;  // bytes 8 to 23 of each word, by number
     int shift_ = 64;
-    beginnings beginnings_;
+    word_filter filter_;
   };
 
   word_info const* info(std::string_view word) const noexcept;  // a grammar word's own entry
@@ -216,6 +246,9 @@ class table {
   // Productions by what can come second in their matches, besides words (word_info::seconds).
   production_set second_any_, second_any_after_number_, second_digit_, number_alone_;
   std::array<production_set, 128> second_character_{};
+  // Likewise by what can come third, and the productions that can end after any second token.
+  production_set third_any_, third_digit_, pair_any_;
+  std::array<production_set, 128> third_character_{};
 };
 
 }  // namespace timeline::grammar::dispatch

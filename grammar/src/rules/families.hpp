@@ -63,6 +63,12 @@ struct second_set {
 struct production {
   start_set starts;
   second_set seconds;
+  // The tokens that can come third, after a first and a second word, cut the same way, and the
+  // second tokens of its matches of exactly two tokens ("last week"), after which anything may
+  // follow. The scanner applies them only where the text's first two tokens are whole words:
+  // "in the past" tries what starts "in the", "in the president's" nothing.
+  second_set thirds;
+  second_set pair_seconds;
   // The first tokens a match can consist of alone ("now"): after them anything may follow.
   second_set alone;
   // Words it can read with a letter glued after them ("mid" of "midmorning"): the scanner tries it

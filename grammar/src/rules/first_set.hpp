@@ -16,7 +16,10 @@
 // number (`kw("last") >> -kw("fiscal") >> period` has {"fiscal", "month", "year", ...}), cut as
 // the scanner cuts text. Where the scanner would see one token and the grammar two (two number
 // parsers side by side read one run of digits), or where a match can be one token long, the set
-// is `any`. Words the grammar reads inside a longer word ("month" of "month's", "Monday" of
+// is `any`. The third set goes one token further, with the second tokens of the matches that
+// are exactly two tokens long ("last week"); the scanner asks it only after two whole words, so
+// the places where its count of tokens and the text's differ (a number glued to a number, a stem)
+// never reach it. Words the grammar reads inside a longer word ("month" of "month's", "Monday" of
 // "Mondays") are the scanner's business: it looks up their stems (dispatch.cpp).
 //
 // A stem is not the only way: `lexeme[lit("mid") >> -lit('-') >> lit("morning")]` reads
@@ -115,7 +118,10 @@ struct result {
   // second tokens, and whether a match can be one token long (a number, for gluing).
   token_set firsts;
   token_set seconds;
+  token_set thirds;
   bool single = false;
+  bool pair = false;        // a match can be exactly two tokens
+  token_set pair_seconds;  // the second tokens of those matches
   bool single_number = false;  // one token, a number that may end before the text's run of digits does
   token_set single_firsts;     // the tokens a match of one token can be ("now", a year)
   // For the glued words: whether a match can start with a letter, whether the parser matches at
@@ -135,10 +141,23 @@ struct token {
   std::string_view text;
 };
 
-inline std::vector<token> cut(std::string_view s) {
+// The first three tokens of `s`, how many it has, and its last: all the walk needs, without a
+// vector per string (every key of every symbol table is cut at start-up, which every process pays).
+struct cut_string {
+  std::array<token, 3> first{};
+  std::size_t count = 0;
+  token last{};
+};
+
+inline cut_string cut(std::string_view s) {
   auto const letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   auto const digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::vector<token> tokens;
+  cut_string out;
+  auto const push = [&out](token t) {
+    if (out.count < out.first.size()) out.first[out.count] = t;
+    ++out.count;
+    out.last = t;
+  };
   std::size_t i = 0;
   while (i < s.size()) {
     char const c = s[i];
@@ -146,19 +165,19 @@ inline std::vector<token> cut(std::string_view s) {
       ++i;
     } else if (letter(c)) {
       std::string_view const w = first_word(s.substr(i));
-      tokens.push_back({token::kind::word, w});
+      push({token::kind::word, w});
       i += w.size();
     } else if (digit(c)) {
       std::size_t j = i;
       while (j < s.size() && digit(s[j])) ++j;
-      tokens.push_back({token::kind::number, s.substr(i, j - i)});
+      push({token::kind::number, s.substr(i, j - i)});
       i = j;
     } else {
-      tokens.push_back({token::kind::character, s.substr(i, 1)});
+      push({token::kind::character, s.substr(i, 1)});
       ++i;
     }
   }
-  return tokens;
+  return out;
 }
 
 inline void add_token(token_set& set, token const& t) {
@@ -184,17 +203,22 @@ inline void add_string(result& r, std::string_view s) {
   else if (c == '\'') r.set.apostrophe = true;
   else if (auto const w = first_word(s); !w.empty()) r.set.add_word(w);
   else r.set.any = true;
-  std::vector<token> const tokens = cut(s);
-  if (tokens.empty()) return;
-  if (tokens.front().what == token::kind::word) r.letter_start = true;
-  if (tokens.back().what == token::kind::word) r.open_ends.add_word(tokens.back().text);
-  add_token(r.firsts, tokens[0]);
-  if (tokens.size() >= 2) {
-    add_token(r.seconds, tokens[1]);
+  cut_string const tokens = cut(s);
+  if (tokens.count == 0) return;
+  if (tokens.first[0].what == token::kind::word) r.letter_start = true;
+  if (tokens.last.what == token::kind::word) r.open_ends.add_word(tokens.last.text);
+  add_token(r.firsts, tokens.first[0]);
+  if (tokens.count >= 3) add_token(r.thirds, tokens.first[2]);
+  if (tokens.count == 2) {
+    r.pair = true;
+    add_token(r.pair_seconds, tokens.first[1]);
+  }
+  if (tokens.count >= 2) {
+    add_token(r.seconds, tokens.first[1]);
   } else {
     r.single = true;
-    r.single_number = r.single_number || tokens[0].what == token::kind::number;
-    add_token(r.single_firsts, tokens[0]);
+    r.single_number = r.single_number || tokens.first[0].what == token::kind::number;
+    add_token(r.single_firsts, tokens.first[0]);
   }
 }
 
@@ -206,7 +230,10 @@ inline result unknown_token(bool may_be_digit) {
   r.set.digit = may_be_digit;
   r.firsts.any = true;
   r.seconds.any = true;
+  r.thirds.any = true;  // a character class may read a letter of a word: the cut is unknown
   r.single = true;
+  r.pair = true;
+  r.pair_seconds.any = true;
   r.single_number = may_be_digit;
   r.single_firsts.any = true;
   return r;
@@ -286,8 +313,13 @@ result first(x3::sequence<L, R> const& p) {
   result const& left = r;
   // Second tokens: the left's own, the right's first after a one-token left, the right's second
   // after an empty left.
+  // Third tokens likewise: the left's own, the right's first after a two-token left, its second
+  // after a one-token left, its third after an empty left. Where numbers glue into one run the
+  // count is off, but the scanner gates on the third token only after two words.
+  if (left.pair) r.thirds.merge(right.firsts);
   if (left.single) {
     r.seconds.merge(right.firsts);
+    r.thirds.merge(right.seconds);
     // Two numbers side by side are one run of digits to the scanner ("20250813"): what follows
     // the run is unknown here.
     if (left.single_number && right.firsts.digit) r.seconds.any_after_number = true;
@@ -296,12 +328,20 @@ result first(x3::sequence<L, R> const& p) {
     r.set.merge(right.set);
     r.firsts.merge(right.firsts);
     r.seconds.merge(right.seconds);
+    r.thirds.merge(right.thirds);
   }
+  bool const pair = (left.pair && right.nullable) || (left.single && right.single) || (left.nullable && right.pair);
+  token_set pair_seconds;
+  if (left.pair && right.nullable) pair_seconds.merge(left.pair_seconds);
+  if (left.single && right.single) pair_seconds.merge(right.single_firsts);
+  if (left.nullable && right.pair) pair_seconds.merge(right.pair_seconds);
   bool const single = (left.single && right.nullable) || (left.nullable && right.single);
   bool const single_number = (left.single_number && right.nullable) || (left.nullable && right.single_number);
   if (!(left.single && right.nullable)) r.single_firsts = {};
   if (left.nullable && right.single) r.single_firsts.merge(right.single_firsts);
   r.single = single;
+  r.pair = pair;
+  r.pair_seconds = std::move(pair_seconds);
   r.single_number = single_number;
   // Glued words: a word the left can end with, when the right can read a letter straight after it.
   if (right.letter_start) r.glued.merge(left.open_ends);
@@ -322,7 +362,10 @@ result first(x3::alternative<L, R> const& p) {
   r.set.merge(right.set);
   r.firsts.merge(right.firsts);
   r.seconds.merge(right.seconds);
+  r.thirds.merge(right.thirds);
   r.single = r.single || right.single;
+  r.pair = r.pair || right.pair;
+  r.pair_seconds.merge(right.pair_seconds);
   r.single_number = r.single_number || right.single_number;
   r.single_firsts.merge(right.single_firsts);
   r.letter_start = r.letter_start || right.letter_start;
@@ -430,7 +473,12 @@ production analysed() {
   // A match of one token (or none) is followed by whatever follows it.
   // A match of no token is followed by anything; one of a single token too, at those tokens.
   if (r.nullable || r.single_firsts.any) r.seconds.any = true;
-  return {first_detail::to_start_set(r.set), first_detail::to_second_set(r.seconds),
+  // Likewise for the third token; and the glued-number flag, which the scanner reads only after a
+  // number, means anything here.
+  if (r.nullable || r.single_firsts.any || r.thirds.any_after_number) r.thirds.any = true;
+  if (r.nullable || r.single_firsts.any) r.pair_seconds.any = true;
+  return {first_detail::to_start_set(r.set), first_detail::to_second_set(r.seconds), first_detail::to_second_set(r.thirds),
+          first_detail::to_second_set(r.pair_seconds),
           first_detail::to_second_set(r.single_firsts), first_detail::words_of(r.glued.words), &try_production<Production>};
 }
 
