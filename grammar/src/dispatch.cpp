@@ -102,6 +102,7 @@ std::size_t table::after_word(std::string_view lower, std::size_t at) noexcept {
 }
 
 table::try_site table::next_try(std::string_view lower, std::size_t i, bool every) const {
+  classified_word ahead;
   while (i < lower.size()) {
     auto const kind = byte_kinds[static_cast<unsigned char>(lower[i])];
     // A byte of a gap between words costs one table lookup; a word start is a word character or
@@ -114,13 +115,16 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
     if (kind == word_byte && is_letter(lower[i])) {
       // worth_trying's common path, here so that the word's length read for the lookup also gives
       // where its run of letters ends.
-      scanned_word const w = word_at(lower, i);
       production_set worth;
-      if (w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] {
-        worth = worth_trying_unusual(lower, i, w);
+      scanned_word w;
+      if (ahead.at == i) {
+        w = {lower.substr(i, ahead.length), std::string_view::npos};
+        worth = ahead.known == nullptr ? always_ : worth_trying_word(lower, i + w.text.size(), *ahead.known, ahead);
+      } else if (w = word_at(lower, i); w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] {
+        worth = worth_trying_unusual(lower, i, w, ahead);
       } else {
         word_class const* const known = classify_common(w.text);
-        worth = known == nullptr ? always_ : worth_trying_word(lower, i + w.text.size(), *known);
+        worth = known == nullptr ? always_ : worth_trying_word(lower, i + w.text.size(), *known, ahead);
       }
       if (!worth.empty()) return {i, worth};
       // The rest of the word starts nothing: no position inside it is a word start. Its letters
@@ -129,7 +133,7 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
       i = is_digit(lower.data()[letters_end]) ? word_char_run_end(lower, letters_end) : letters_end;  // the padding may be read
       continue;
     }
-    production_set const worth = worth_trying_other(lower, i);
+    production_set const worth = worth_trying_other(lower, i, ahead);
     if (!worth.empty()) return {i, worth};
     i = after_word(lower, i);
   }
@@ -434,7 +438,7 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
 }
 
 production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after,
-                                       bool after_number) const {
+                                       bool after_number, classified_word& ahead) const {
   std::size_t i = after;
   while (i < lower.size() && is_space(lower[i])) ++i;
   production_set accepting = after_number ? second_any_after_number_ : second_any_;
@@ -446,6 +450,7 @@ production_set table::accepting_second(production_set const& set, std::string_vi
       std::optional<word_class> scratch;
       scanned_word const word = word_at(lower, i);
       word_class const* const second = classify(word, scratch);
+      if (word.apostrophe == std::string_view::npos && word.text.size() <= 24) ahead = {i, word.text.size(), second};  // not a scratch class
       if (second == nullptr) return set & accepting;
       accepting |= second->seconds;
       // After a first word and a second that the grammar can read only whole, the third token
@@ -480,11 +485,11 @@ production_set table::accepting_third(production_set const& set, std::string_vie
   return set & accepting;
 }
 
-production_set table::worth_trying_word(std::string_view lower, std::size_t after, word_class const& known) const {
+production_set table::worth_trying_word(std::string_view lower, std::size_t after, word_class const& known, classified_word& ahead) const {
   production_set found = always_;
   if (!known.starts_something()) return found;
   production_set worth = known.own_alone | known.unpruned;
-  if (!known.own.empty()) worth |= accepting_second(known.own, lower, after, false);
+  if (!known.own.empty()) worth |= accepting_second(known.own, lower, after, false, ahead);
   // The second token first: it turns away most function words ("the president") for one lookup,
   // where the look for a date word reads up to nine.
   if (worth.empty() || (known.function_word && !date_word_follows(lower, after))) return found;
@@ -492,20 +497,20 @@ production_set table::worth_trying_word(std::string_view lower, std::size_t afte
   return found;
 }
 
-production_set table::worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word) const {
+production_set table::worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word, classified_word& ahead) const {
   std::optional<word_class> scratch;
   word_class const* const known = classify_unusual(word, scratch);
-  return known == nullptr ? always_ : worth_trying_word(lower, at + word.text.size(), *known);
+  return known == nullptr ? always_ : worth_trying_word(lower, at + word.text.size(), *known, ahead);
 }
 
-production_set table::worth_trying_other(std::string_view lower, std::size_t at) const {
+production_set table::worth_trying_other(std::string_view lower, std::size_t at, classified_word& ahead) const {
   char const c = lower[at];
   production_set found = always_;
   if (is_digit(c)) {
     std::size_t end = at;
     while (end < lower.size() && is_digit(lower[end])) ++end;
     if (number_worth_trying(lower, at, end)) {
-      found |= accepting_second(by_digit_, lower, end, true);
+      found |= accepting_second(by_digit_, lower, end, true, ahead);
       found |= by_digit_ & number_alone_;
     }
     return found;

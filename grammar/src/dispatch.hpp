@@ -161,17 +161,26 @@ class table {
   bool number_worth_trying(std::string_view lower, std::size_t at, std::size_t digits_end) const;  // the digits are [at, digits_end)
   // Of `set`, the productions whose second token can be the one at `after`, the end of the first.
   // `after_number`: the first token was a number (see rules::second_set::any_after_number).
-  production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number) const;
+  // A word the gates classified ahead of the scan (the second word of a function word's
+  // productions), so that the scan, arriving there, does not read and look it up again: most
+  // function words are followed by a word the scan then reads.
+  struct classified_word {
+    std::size_t at = std::string_view::npos;
+    std::size_t length = 0;
+    word_class const* known = nullptr;
+  };
+  production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number,
+                                  classified_word& ahead) const;
   // Of `set`, the productions whose third token can be the one at `after`, the end of the second
   // word, or that can end after it (`second`'s pair_seconds).
   production_set accepting_third(production_set const& set, std::string_view lower, std::size_t after, word_class const& second) const;
   // Whether a date word or a number comes soon after a function word that ends at `after`.
   bool date_word_follows(std::string_view lower, std::size_t after) const;
   // The productions worth trying at a word, given its class; `after` is where the word ends.
-  [[gnu::noinline]] production_set worth_trying_word(std::string_view lower, std::size_t after, word_class const& known) const;
+  [[gnu::noinline]] production_set worth_trying_word(std::string_view lower, std::size_t after, word_class const& known, classified_word& ahead) const;
   // At a word with an apostrophe or longer than the table's words.
-  [[gnu::noinline]] production_set worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word) const;
-  [[gnu::noinline]] production_set worth_trying_other(std::string_view lower, std::size_t at) const;  // a digit or another character
+  [[gnu::noinline]] production_set worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word, classified_word& ahead) const;
+  [[gnu::noinline]] production_set worth_trying_other(std::string_view lower, std::size_t at, classified_word& ahead) const;  // a digit or another character
 
   // One grammar word's own part in the gates, before stems and glued words are merged in.
   struct word_info {
