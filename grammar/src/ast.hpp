@@ -29,8 +29,10 @@ enum class reference : std::uint8_t { none, present, past, future };
 // first_half/second_half: "the first half of the 1990s", written START/END but spanning halves.
 enum class modifier : std::uint8_t { none, start, mid, end, approx, more_than, less_than, equal_or_less, equal_or_more, before_anchor, after_anchor, from_anchor, first_half, second_half };
 
-// Whose time an offset or a relative expression counts from.
-enum class anchor : std::uint8_t { dct, previous };
+// Whose time an offset or a relative expression counts from. `previous`: the last date the text
+// mentioned, else the DCT ("the next day"); `antecedent`: that date only, and nothing without one
+// (the demonstrative "that day").
+enum class anchor : std::uint8_t { dct, previous, antecedent };
 
 // Tense/direction said in the expression itself ("last", "next", "ago", "later").
 enum class direction : std::uint8_t { unspecified, past, future, nearest_this };

@@ -321,7 +321,13 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   sys_days const dct = c.dct.day;
   int const dct_year = year_of(dct);
   std::optional<temporal_mention> const previous =
-      s.anchor_to == ast::anchor::previous ? anchor_mention(c, s.shift_unit == ast::unit::none ? ast::unit::day : s.shift_unit) : std::nullopt;
+      s.anchor_to != ast::anchor::dct ? anchor_mention(c, s.shift_unit == ast::unit::none ? ast::unit::day : s.shift_unit) : std::nullopt;
+  // POLICY: "that day", "that year" point back at a date the text has named ("on Oct. 12 ... that
+  //   day"). With none before it, the demonstrative is generic ("on days when prices tumble, trades
+  //   made that day"), not the DCT, and is no timex: TBAQ leaves both such "that day" untagged
+  //   (2 spurious gone) and tags the 3 that have one ("that year" twice, "Earlier that day").
+  //   Corpus: fixtures/corpus/en/anaphoric.jsonl, negative.jsonl.
+  if (s.anchor_to == ast::anchor::antecedent && !previous) return std::nullopt;
   bool const anaphoric = previous.has_value();
   sys_days const anchor_day = anaphoric ? previous->when->earliest : dct;
   b.m.anchor = anaphoric ? anchor_kind::previous : anchor_kind::dct;

@@ -201,6 +201,49 @@ TEST(ScoreTempeval, FormatsTheReportAsTe3score) {
             "gold 8  system 9\n");
 }
 
+// fixtures/tempeval/README.md's table, one line per way a pair parts: "in March 2012" has both a
+// wrong value and a wider extent; bravo's offsets are those of each file as read (code points,
+// before white-space folding); charlie has no system file, so its gold timex is missed.
+TEST(ScoreTempeval, ListsTheDisagreementsOfTheFixture) {
+  auto const r = io::score_tempeval(fixture_gold, fixture_system);
+  EXPECT_EQ(io::format_tempeval_disagreements(r),
+            "spurious\talpha\t1\t-\t-\t-\t\"Smith & Sons\"\tDATE\tXXXX\n"
+            "span\talpha\t49\t\"three weeks\"\tDURATION\tP3W\t\"for three weeks\"\tDURATION\tP3W\n"
+            "wrong-value\talpha\t78\t\"next Tuesday\"\tDATE\t2013-02-19\t\"next Tuesday\"\tDATE\t2013-02-12\n"
+            "missed\talpha\t101\t\"every month\"\tSET\tP1M\t-\t-\t-\n"
+            "spurious\tbravo\t10\t-\t-\t-\t\"Z\u00fcrich\"\tDATE\tXXXX\n"
+            "wrong-value\tbravo\t27\t\"March 2012\"\tDATE\t2012-03\t\"in March 2012\"\tDATE\t2012-03-01\n"
+            "span\tbravo\t27\t\"March 2012\"\tDATE\t2012-03\t\"in March 2012\"\tDATE\t2012-03-01\n"
+            "wrong-type\tbravo\t45\t\"yesterday\"\tDATE\t2013-02-11\t\"yesterday\"\tTIME\t2013-02-11\n"
+            "span\tbravo\t61\t\"eleven months\"\tDURATION\tP11M\t\"eleven\"\tDURATION\tP11M\n"
+            "spurious\tbravo\t69\t-\t-\t-\t\"months\"\tDURATION\tP1M\n"
+            "missed\tcharlie\t13\t\"last week\"\tDATE\t2013-W06\t-\t-\t-\n");
+  auto const j = io::disagreements_json(r);
+  ASSERT_EQ(j.size(), 11U);
+  EXPECT_EQ(j[0]["kind"], "spurious");
+  EXPECT_TRUE(j[0]["gold"].is_null());
+  EXPECT_EQ(j[2]["system"]["value"], "2013-02-12");
+  EXPECT_TRUE(j[10]["system"].is_null());
+}
+
+// The disagreements add up to the counts: per kind, relaxed - value, relaxed - type, sys - relaxed
+// and gold - relaxed.
+void expect_disagreements_add_up(io::tempeval_result const& r) {
+  auto const count = [&](io::tempeval_disagreement_kind kind) {
+    return static_cast<std::size_t>(std::count_if(r.disagreements.begin(), r.disagreements.end(),
+                                                  [&](auto const& d) { return d.kind == kind; }));
+  };
+  auto const& c = r.counts;
+  EXPECT_EQ(count(io::tempeval_disagreement_kind::wrong_value), c.relaxed - c.value);
+  EXPECT_EQ(count(io::tempeval_disagreement_kind::wrong_type), c.relaxed - c.type);
+  EXPECT_EQ(count(io::tempeval_disagreement_kind::spurious), c.sys - c.relaxed);
+  EXPECT_EQ(count(io::tempeval_disagreement_kind::missed), c.gold - c.relaxed);
+}
+
+TEST(ScoreTempeval, DisagreementsAddUpToTheFixtureCounts) {
+  expect_disagreements_add_up(io::score_tempeval(fixture_gold, fixture_system));
+}
+
 TEST(ScoreTempeval, NothingToScoreGivesZeros) {
   scratch_dir const dir;
   auto const r = io::score_tempeval(dir.gold(), dir.system());
@@ -357,6 +400,9 @@ TEST(TbaqCorpus, WrittenSystemFilesScoreAsTe3scoreSays) {
   auto const partial = io::score_tempeval(exact.gold(), degraded.system());
   EXPECT_LT(partial.strict.f1, partial.relaxed.f1);
   EXPECT_LT(partial.value.f1, partial.type.f1);
+  EXPECT_TRUE(full.disagreements.empty());
+  expect_disagreements_add_up(partial);
+  EXPECT_GT(partial.disagreements.size(), 0U);
   if (auto const why = te3score_unavailable(); !why.empty()) GTEST_SKIP() << why;
   expect_agreement(exact.gold(), exact.system());
   expect_agreement(exact.gold(), degraded.system());

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 //
-// `timeline eval`: the report te3score.py prints, its --json object, and the exit status for a
-// folder that does not exist.
+// `timeline eval`: the report te3score.py prints, its --json object, the --errors listing, and the
+// exit status for a folder that does not exist.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -59,6 +60,25 @@ TEST(EvalCommand, JsonPrintsOneObjectWithTe3scoresFields) {
   EXPECT_DOUBLE_EQ(j["relaxed"]["F1"].get<double>(), 70.59);
   EXPECT_DOUBLE_EQ(j["value"]["P"].get<double>(), 44.44);
   EXPECT_EQ(j["problems"], nlohmann::json::array({"charlie.tml: no system file"}));
+  EXPECT_FALSE(j.contains("errors"));
+}
+
+TEST(EvalCommand, ErrorsListsEachDisagreementAfterTheReport) {
+  auto const plain = run(eval_command("'" + gold + "' '" + sys + "'"));
+  auto const r = run(eval_command("'" + gold + "' '" + sys + "' --errors"));
+  ASSERT_EQ(r.status, 0);
+  ASSERT_EQ(r.output.substr(0, plain.output.size()), plain.output);
+  std::string const errors = r.output.substr(plain.output.size());
+  EXPECT_EQ(std::count(errors.begin(), errors.end(), '\n'), 11);
+  EXPECT_NE(errors.find("wrong-value\talpha\t78\t\"next Tuesday\"\tDATE\t2013-02-19\t\"next Tuesday\"\tDATE\t2013-02-12\n"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("missed\tcharlie\t13\t\"last week\"\tDATE\t2013-W06\t-\t-\t-\n"), std::string::npos) << errors;
+
+  auto const j = nlohmann::json::parse(run(eval_command("'" + gold + "' '" + sys + "' --json --errors")).output);
+  ASSERT_EQ(j["errors"].size(), 11U);
+  EXPECT_EQ(j["errors"][0]["kind"], "spurious");
+  EXPECT_EQ(j["errors"][0]["system"]["text"], "Smith & Sons");
 }
 
 TEST(EvalCommand, MissingFolderIsAnInputErrorNamingIt) {

@@ -448,6 +448,13 @@ double round2(double x) {
   return std::strtod(buffer.data(), nullptr);
 }
 
+tempeval_side side_of(tempeval_document const& doc, tempeval_timex const& x) {
+  std::u32string_view const covered =
+      x.begin <= x.end && x.end <= doc.text.size() ? std::u32string_view(doc.text).substr(x.begin, x.end - x.begin)
+                                                   : std::u32string_view{};
+  return {to_utf8(fold(covered)), x.type, x.value};
+}
+
 tempeval_prf figures(std::size_t matches, std::size_t sys, std::size_t gold) {
   double const p = sys != 0 ? static_cast<double>(matches) / static_cast<double>(sys) : 0.0;
   double const r = gold != 0 ? static_cast<double>(matches) / static_cast<double>(gold) : 0.0;
@@ -530,15 +537,27 @@ tempeval_result score_tempeval(std::filesystem::path const& gold_dir, std::files
     std::string const gold_name = g.filename().string();
     auto gold = read_tempeval_document(read_file(g), g.string());
     c.gold += gold.timexes.size();
-    auto const s = system_files.find(document_key(gold_name));
+    std::string const key = document_key(gold_name);
+    std::size_t const first_disagreement = result.disagreements.size();
+    auto const missed_all = [&] {
+      for (auto const& y : gold.timexes) {
+        result.disagreements.push_back({tempeval_disagreement_kind::missed, key, y.begin, side_of(gold, y), {}});
+      }
+    };
+    auto const s = system_files.find(key);
     if (s == system_files.end()) {
       result.problems.push_back(gold_name + ": no system file");
+      missed_all();
       continue;
     }
     auto out = read_tempeval_document(read_file(s->second), s->second.string());
+    // The offsets as read, for the disagreements: remap() folds the scored copies.
+    std::vector<tempeval_timex> const gold_as_read = gold.timexes;
+    std::vector<tempeval_timex> const out_as_read = out.timexes;
     if (gold.text != out.text) {
       if (fold(gold.text) != fold(out.text)) {
         result.problems.push_back(gold_name + ": system text differs from gold text; file not scored");
+        missed_all();
         continue;
       }
       remap(gold.timexes, folded_index(gold.text));
@@ -546,21 +565,42 @@ tempeval_result score_tempeval(std::filesystem::path const& gold_dir, std::files
     }
     c.sys += out.timexes.size();
     std::vector<bool> used(gold.timexes.size(), false);
-    for (auto const& x : out.timexes) {
+    for (std::size_t i = 0; i < out.timexes.size(); ++i) {
+      auto const& x = out.timexes[i];
       bool const strict = std::any_of(gold.timexes.begin(), gold.timexes.end(),
                                       [&](auto const& y) { return x.begin == y.begin && x.end == y.end; });
       c.strict += strict ? 1 : 0;
-      for (std::size_t j = 0; j < gold.timexes.size(); ++j) {
+      bool matched = false;
+      for (std::size_t j = 0; j < gold.timexes.size() && !matched; ++j) {
         auto const& y = gold.timexes[j];
         if (!used[j] && x.begin < y.end && y.begin < x.end) {
-          used[j] = true;
+          used[j] = matched = true;
           ++c.relaxed;
           c.type += x.type == y.type ? 1 : 0;
           c.value += x.value == y.value ? 1 : 0;
-          break;
+          auto const add = [&](tempeval_disagreement_kind kind) {
+            result.disagreements.push_back(
+                {kind, key, gold_as_read[j].begin, side_of(gold, gold_as_read[j]), side_of(out, out_as_read[i])});
+          };
+          if (x.value != y.value) add(tempeval_disagreement_kind::wrong_value);
+          if (x.type != y.type) add(tempeval_disagreement_kind::wrong_type);
+          if (x.begin != y.begin || x.end != y.end) add(tempeval_disagreement_kind::span);
         }
       }
+      if (!matched) {
+        result.disagreements.push_back(
+            {tempeval_disagreement_kind::spurious, key, out_as_read[i].begin, {}, side_of(out, out_as_read[i])});
+      }
     }
+    for (std::size_t j = 0; j < gold.timexes.size(); ++j) {
+      if (!used[j]) {
+        result.disagreements.push_back(
+            {tempeval_disagreement_kind::missed, key, gold_as_read[j].begin, side_of(gold, gold_as_read[j]), {}});
+      }
+    }
+    std::stable_sort(result.disagreements.begin() + static_cast<std::ptrdiff_t>(first_disagreement),
+                     result.disagreements.end(),
+                     [](auto const& a, auto const& b) { return a.offset < b.offset; });
   }
   result.strict = figures(c.strict, c.sys, c.gold);
   result.relaxed = figures(c.relaxed, c.sys, c.gold);
@@ -596,6 +636,52 @@ std::string format_tempeval_report(tempeval_result const& result) {
   }
   out += "gold " + std::to_string(result.counts.gold) + "  system " + std::to_string(result.counts.sys) + "\n";
   return out;
+}
+
+std::string_view to_string(tempeval_disagreement_kind kind) noexcept {
+  switch (kind) {
+    case tempeval_disagreement_kind::wrong_value: return "wrong-value";
+    case tempeval_disagreement_kind::wrong_type: return "wrong-type";
+    case tempeval_disagreement_kind::span: return "span";
+    case tempeval_disagreement_kind::spurious: return "spurious";
+    case tempeval_disagreement_kind::missed: return "missed";
+  }
+  return "?";
+}
+
+std::string format_tempeval_disagreements(tempeval_result const& result) {
+  std::string out;
+  auto const side = [&](std::optional<tempeval_side> const& x) {
+    if (!x) {
+      out += "\t-\t-\t-";
+    } else {
+      out += "\t\"" + x->text + "\"\t" + x->type + "\t" + x->value;
+    }
+  };
+  for (auto const& d : result.disagreements) {
+    out += to_string(d.kind);
+    out += "\t" + d.document + "\t" + std::to_string(d.offset);
+    side(d.gold);
+    side(d.system);
+    out += "\n";
+  }
+  return out;
+}
+
+nlohmann::ordered_json disagreements_json(tempeval_result const& result) {
+  auto const side = [](std::optional<tempeval_side> const& x) {
+    return x ? nlohmann::ordered_json{{"text", x->text}, {"type", x->type}, {"value", x->value}}
+             : nlohmann::ordered_json(nullptr);
+  };
+  auto j = nlohmann::ordered_json::array();
+  for (auto const& d : result.disagreements) {
+    j.push_back({{"kind", to_string(d.kind)},
+                 {"document", d.document},
+                 {"offset", d.offset},
+                 {"gold", side(d.gold)},
+                 {"system", side(d.system)}});
+  }
+  return j;
 }
 
 }  // namespace timeline::io

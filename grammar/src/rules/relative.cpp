@@ -195,7 +195,7 @@ auto const day_before_after = named("anaphoric_day") >> the >> kw("day") >>
 // "this" or "today".
 auto const nth_day_today = named("nth_day_today") >> (kw("is") | kw("it's")) >> mark >> -the >> word(ordinals) >> kw("day") >> &kw("of") >>
                            day_shift >> calendar;
-auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift, 0)] >> x3::eps[put(&E::anchor_to, ast::anchor::previous)] >> calendar;
+auto const that_day = named("that_period") >> kw("that") >> period[put(&E::shift, 0)] >> x3::eps[put(&E::anchor_to, ast::anchor::antecedent)] >> calendar;
 
 }  // namespace
 

@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,6 +82,36 @@ struct tempeval_prf {
   double f1 = 0;
 };
 
+// One way a system timex and a gold timex part, as the scorer counts them. A relaxed match that
+// differs in value, in type and in extent gives three disagreements, so that per document set
+//   wrong_value == relaxed - value, wrong_type == relaxed - type,
+//   spurious == sys - relaxed,      missed == gold - relaxed,
+// and span counts the relaxed matches whose two extents differ.
+enum class tempeval_disagreement_kind { wrong_value, wrong_type, span, spurious, missed };
+
+// "wrong-value", "wrong-type", "span", "spurious", "missed".
+std::string_view to_string(tempeval_disagreement_kind kind) noexcept;
+
+// A timex as written in its file: the covered text (UTF-8, white-space runs as one space) and the
+// attributes.
+struct tempeval_side {
+  std::string text;
+  std::string type;
+  std::string value;
+  friend bool operator==(tempeval_side const&, tempeval_side const&) = default;
+};
+
+struct tempeval_disagreement {
+  tempeval_disagreement_kind kind{};
+  std::string document;  // NAME of NAME.tml
+  // Code point offset of the gold timex in the gold text, or for a spurious one of the system
+  // timex in the system text (before any white-space folding).
+  std::size_t offset = 0;
+  std::optional<tempeval_side> gold;    // absent for spurious
+  std::optional<tempeval_side> system;  // absent for missed
+  friend bool operator==(tempeval_disagreement const&, tempeval_disagreement const&) = default;
+};
+
 struct tempeval_result {
   tempeval_counts counts;
   tempeval_prf strict;
@@ -89,6 +120,9 @@ struct tempeval_result {
   tempeval_prf value;
   // "NAME.tml: no system file", "NAME.tml: system text differs from gold text; file not scored".
   std::vector<std::string> problems;
+  // By document (gold file order), then offset. The gold timexes of a document that is not
+  // scored are missed.
+  std::vector<tempeval_disagreement> disagreements;
 };
 
 // Scores every *.tml file of `gold_dir` against the matching file of `system_dir`.
@@ -104,5 +138,16 @@ void to_json(nlohmann::ordered_json& j, tempeval_result const& result);
 // "strict   P  33.33  R  37.50  F1  35.29" for strict, relaxed, type and value, then
 // "gold 8  system 9". Each line ends with "\n".
 std::string format_tempeval_report(tempeval_result const& result);
+
+// One tab-separated line per disagreement, for `timeline eval --errors`:
+//   kind  document  offset  gold-text  gold-type  gold-value  system-text  system-type  system-value
+// Texts are in double quotes; an absent side is "-" in its three columns.
+// Example:
+//   "wrong-value\talpha\t104\t\"next Tuesday\"\tDATE\t2013-02-19\t\"next Tuesday\"\tDATE\t2013-02-12\n"
+std::string format_tempeval_disagreements(tempeval_result const& result);
+
+// The same lines as JSON: [{"kind", "document", "offset", "gold": {"text", "type", "value"} or
+// null, "system": ... or null}].
+nlohmann::ordered_json disagreements_json(tempeval_result const& result);
 
 }  // namespace timeline::io
