@@ -215,21 +215,10 @@ table::table() {
     if (starts.digit) by_digit_.add(i);
     if (starts.apostrophe) by_apostrophe_.add(i);
     for (auto const& w : starts.words) entry(w).starts.add(i);
-    rules::second_set const& seconds = productions_[i].seconds;
-    if (seconds.any) second_any_.add(i);
-    if (seconds.any || seconds.any_after_number) second_any_after_number_.add(i);
-    if (seconds.digit) second_digit_.add(i);
-    for (std::size_t c = 0; c < seconds.characters.size(); ++c) {
-      if (seconds.characters[c]) second_character_[c].add(i);
-    }
-    for (auto const& w : seconds.words) entry(w).seconds.add(i);
-    rules::second_set const& thirds = productions_[i].thirds;
-    if (thirds.any || thirds.any_after_number) third_any_.add(i);
-    if (thirds.digit) third_digit_.add(i);
-    for (std::size_t c = 0; c < thirds.characters.size(); ++c) {
-      if (thirds.characters[c]) third_character_[c].add(i);
-    }
-    for (auto const& w : thirds.words) entry(w).thirds.add(i);
+    seconds_.add(productions_[i].seconds, i);
+    for (auto const& w : productions_[i].seconds.words) entry(w).seconds.add(i);
+    thirds_.add(productions_[i].thirds, i);
+    for (auto const& w : productions_[i].thirds.words) entry(w).thirds.add(i);
     rules::second_set const& pair_seconds = productions_[i].pair_seconds;
     if (pair_seconds.any || pair_seconds.any_after_number) pair_any_.add(i);
     for (auto const& w : pair_seconds.words) entry(w).pair_seconds.add(i);
@@ -441,7 +430,7 @@ production_set table::accepting_second(production_set const& set, std::string_vi
                                        bool after_number, classified_word& ahead) const {
   std::size_t i = after;
   while (i < lower.size() && is_space(lower[i])) ++i;
-  production_set accepting = after_number ? second_any_after_number_ : second_any_;
+  production_set accepting = after_number ? seconds_.any_after_number : seconds_.any;
   if (i < lower.size()) {
     char const c = lower[i];
     if (is_letter(c)) {
@@ -458,10 +447,8 @@ production_set table::accepting_second(production_set const& set, std::string_vi
       // After a number, or a word read through its stem or a glued word, the grammar's count of
       // tokens may differ from the text's, and the third token is not asked.
       if (!after_number && second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), *second);
-    } else if (is_digit(c)) {
-      accepting |= second_digit_;
-    } else if (static_cast<unsigned char>(c) < 128) {
-      accepting |= second_character_[static_cast<unsigned char>(c)];
+    } else {
+      accepting |= seconds_.at(c);
     }
   }
   return set & accepting;
@@ -472,17 +459,30 @@ production_set table::accepting_third(production_set const& set, std::string_vie
   std::size_t i = after;
   while (i < lower.size() && is_space(lower[i])) ++i;
   if (i == lower.size()) return set;  // the text ends: rare, and left to the productions
-  production_set accepting = pair_any_ | second.pair_seconds | third_any_;
+  production_set accepting = pair_any_ | second.pair_seconds | thirds_.any_after_number;
   char const c = lower[i];
   if (is_letter(c)) {
     std::optional<word_class> scratch;
     if (word_class const* const third = classify(word_at(lower, i), scratch)) accepting |= third->thirds;
-  } else if (is_digit(c)) {
-    accepting |= third_digit_;
-  } else if (static_cast<unsigned char>(c) < 128) {
-    accepting |= third_character_[static_cast<unsigned char>(c)];
+  } else {
+    accepting |= thirds_.at(c);
   }
   return set & accepting;
+}
+
+void table::token_index::add(rules::second_set const& tokens, std::size_t production) {
+  if (tokens.any) any.add(production);
+  if (tokens.any || tokens.any_after_number) any_after_number.add(production);
+  if (tokens.digit) digit.add(production);
+  for (std::size_t c = 0; c < tokens.characters.size(); ++c) {
+    if (tokens.characters[c]) character[c].add(production);
+  }
+}
+
+production_set table::token_index::at(char c) const noexcept {
+  if (is_digit(c)) return digit;
+  auto const byte = static_cast<unsigned char>(c);
+  return byte < 128 ? character[byte] : production_set{};  // the ASCII view has no other bytes
 }
 
 production_set table::worth_trying_word(std::string_view lower, std::size_t after, word_class const& known, classified_word& ahead) const {

@@ -253,11 +253,20 @@ class table {
   beginnings glued_beginnings_;
   production_set by_digit_, by_apostrophe_, always_;
   // Productions by what can come second in their matches, besides words (word_info::seconds).
-  production_set second_any_, second_any_after_number_, second_digit_, number_alone_;
-  std::array<production_set, 128> second_character_{};
-  // Likewise by what can come third, and the productions that can end after any second token.
-  production_set third_any_, third_digit_, pair_any_;
-  std::array<production_set, 128> third_character_{};
+  // Productions by the token that can stand at one position of their matches (the second, the
+  // third), besides words, which the word table's entries carry (word_info::seconds, ::thirds).
+  struct token_index {
+    production_set any;
+    production_set any_after_number;  // any, or any once the first token is a number
+    production_set digit;
+    std::array<production_set, 128> character{};
+    void add(rules::second_set const& tokens, std::size_t production);
+    // The productions for a token that starts with `c`, a digit or another character, not a letter.
+    production_set at(char c) const noexcept;
+  };
+  token_index seconds_, thirds_;
+  production_set number_alone_;
+  production_set pair_any_;  // the productions that can end after any second token
 };
 
 }  // namespace timeline::grammar::dispatch
