@@ -93,9 +93,15 @@ class beginnings {
 // refusal of a word of the set.
 class word_filter {
  public:
-  void add(std::string_view word) noexcept { bits_[key(word) / 64] |= std::uint64_t{1} << (key(word) % 64); }
-  // `word` not empty, its second byte readable even when it has one (the text's padding).
-  bool may_hold(std::string_view word) const noexcept { return ((bits_[key(word) / 64] >> (key(word) % 64)) & 1U) != 0; }
+  void add(std::string_view word) noexcept {
+    unsigned const k = key(word);
+    bits_[k / 64] |= std::uint64_t{1} << (k % 64);
+  }
+  // `word` not empty.
+  bool may_hold(std::string_view word) const noexcept {
+    unsigned const k = key(word);
+    return ((bits_[k / 64] >> (k % 64)) & 1U) != 0;
+  }
 
  private:
   static unsigned key(std::string_view word) noexcept {
