@@ -442,11 +442,11 @@ production_set table::accepting_second(production_set const& set, std::string_vi
       if (word.apostrophe == std::string_view::npos && word.text.size() <= 24) ahead = {i, word.text.size(), second};  // not a scratch class
       if (second == nullptr) return set & accepting;
       accepting |= second->seconds;
-      // After a first word and a second that the grammar can read only whole, the third token
-      // prunes too: "in the" + "past" tries "in the past two weeks", "in the" + "president" not.
-      // After a number, or a word read through its stem or a glued word, the grammar's count of
-      // tokens may differ from the text's, and the third token is not asked.
-      if (!after_number && second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), *second);
+      // After a first word or number and a second that the grammar can read only whole, the third
+      // token prunes too: "in the" + "past" tries "in the past two weeks", "in the" + "president"
+      // not; "50 a" + "share" tries no "5 a.m.". After a word read through its stem or a glued
+      // word, the grammar's count of tokens may differ from the text's, and the third is not asked.
+      if (second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), *second, after_number);
     } else {
       accepting |= seconds_.at(c);
     }
@@ -455,11 +455,11 @@ production_set table::accepting_second(production_set const& set, std::string_vi
 }
 
 production_set table::accepting_third(production_set const& set, std::string_view lower, std::size_t after,
-                                      word_class const& second) const {
+                                      word_class const& second, bool after_number) const {
   std::size_t i = after;
   while (i < lower.size() && is_space(lower[i])) ++i;
   if (i == lower.size()) return set;  // the text ends: rare, and left to the productions
-  production_set accepting = pair_any_ | second.pair_seconds | thirds_.any_after_number;
+  production_set accepting = pair_any_ | second.pair_seconds | (after_number ? thirds_.any_after_number : thirds_.any);
   char const c = lower[i];
   if (is_letter(c)) {
     std::optional<word_class> scratch;

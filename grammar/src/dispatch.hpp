@@ -178,8 +178,9 @@ class table {
   production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number,
                                   classified_word& ahead) const;
   // Of `set`, the productions whose third token can be the one at `after`, the end of the second
-  // word, or that can end after it (`second`'s pair_seconds).
-  production_set accepting_third(production_set const& set, std::string_view lower, std::size_t after, word_class const& second) const;
+  // word, or that can end after it (`second`'s pair_seconds). `after_number` as for accepting_second.
+  production_set accepting_third(production_set const& set, std::string_view lower, std::size_t after, word_class const& second,
+                                 bool after_number) const;
   // Whether a date word or a number comes soon after a function word that ends at `after`.
   bool date_word_follows(std::string_view lower, std::size_t after) const;
   // The productions worth trying at a word, given its class; `after` is where the word ends.

@@ -17,9 +17,9 @@
 // the scanner cuts text. Where the scanner would see one token and the grammar two (two number
 // parsers side by side read one run of digits), or where a match can be one token long, the set
 // is `any`. The third set goes one token further, with the second tokens of the matches that
-// are exactly two tokens long ("last week"); the scanner asks it only after two whole words, so
-// the places where its count of tokens and the text's differ (a number glued to a number, a stem)
-// never reach it. Words the grammar reads inside a longer word ("month" of "month's", "Monday" of
+// are exactly two tokens long ("last week"); the scanner asks it only after a first word or number
+// and a second whole word, so a stem never reaches it, and a production whose numbers can glue
+// into one run of digits has every third token after a number (`any_after_number`). Words the grammar reads inside a longer word ("month" of "month's", "Monday" of
 // "Mondays") are the scanner's business: it looks up their stems (dispatch.cpp).
 //
 // A stem is not the only way: `lexeme[lit("mid") >> -lit('-') >> lit("morning")]` reads
@@ -473,9 +473,11 @@ production analysed() {
   // A match of one token (or none) is followed by whatever follows it.
   // A match of no token is followed by anything; one of a single token too, at those tokens.
   if (r.nullable || r.single_firsts.any) r.seconds.any = true;
-  // Likewise for the third token; and the glued-number flag, which the scanner reads only after a
-  // number, means anything here.
-  if (r.nullable || r.single_firsts.any || r.thirds.any_after_number) r.thirds.any = true;
+  // Likewise for the third token. Where two number parsers can read one run of digits, the
+  // scanner's third token after a number is the grammar's fourth, or follows the end of the match
+  // ("20250813 a share"): anything, after a number.
+  if (r.nullable || r.single_firsts.any) r.thirds.any = true;
+  if (r.seconds.any_after_number) r.thirds.any_after_number = true;
   if (r.nullable || r.single_firsts.any) r.pair_seconds.any = true;
   return {first_detail::to_start_set(r.set), first_detail::to_second_set(r.seconds), first_detail::to_second_set(r.thirds),
           first_detail::to_second_set(r.pair_seconds),
