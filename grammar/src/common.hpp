@@ -86,8 +86,38 @@ struct ascii_space_parser : x3::parser<ascii_space_parser> {
 };
 inline constexpr ascii_space_parser ascii_space{};
 
-// A whole word, any case: "may" matches "May" but not "Mayday" or "may-be".
-inline auto kw(char const* word) { return x3::lexeme[lowered[x3::lit(word)] >> !(x3::alnum | x3::char_('-') >> x3::alpha)]; }
+// A whole word, any case: "may" matches "May" but not "Mayday" or "may-be". It reads as
+// `lexeme[lit(word) >> !(alnum | '-' >> alpha)]` (the FIRST walk reads it so: first_set.hpp), in
+// one parser: a production tries dozens of keywords that fail at their first letter, and X3's
+// composition of a lexeme, a string and a predicate cost a try about forty instructions each.
+struct keyword_parser : x3::parser<keyword_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+
+  char const* word;  // lower case, the grammar's own literal
+  std::size_t size;
+
+  constexpr explicit keyword_parser(char const* w) : word(w), size(std::char_traits<char>::length(w)) {}
+
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
+    x3::skip_over(first, last, context);
+    Iterator it = first;
+    for (std::size_t k = 0; k < size; ++k, ++it) {
+      if (it == last || *it != word[k]) return false;
+    }
+    // The rules read an ASCII view (extract.cpp): these are alnum and alpha there.
+    auto const alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (it != last) {
+      char const next = *it;
+      if (alpha(next) || (next >= '0' && next <= '9')) return false;
+      if (next == '-' && std::next(it) != last && alpha(*std::next(it))) return false;
+    }
+    first = it;
+    return true;
+  }
+};
+inline keyword_parser kw(char const* word) { return keyword_parser{word}; }
 
 // Word-bounded lookups in a symbol table.
 template <typename Symbols>

@@ -384,6 +384,8 @@ result first(P const& p) {
     result r;  // reads nothing
     r.nullable = true;
     return r;
+  } else if constexpr (std::is_same_v<P, keyword_parser>) {
+    return first(x3::lexeme[x3::lit(p.word) >> !(x3::alnum | x3::char_('-') >> x3::alpha)]);  // what it reads as
   } else if constexpr (is_not_predicate<P>::value || is_and_predicate<P>::value) {
     result r;  // reads nothing, and may refuse a letter after what came before: `!alnum`, `&digit`
     r.nullable = true;
