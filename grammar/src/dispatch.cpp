@@ -157,12 +157,13 @@ void table::word_table::build(std::vector<std::string> const& words) {
   for (std::uint32_t number = 0; number < words.size(); ++number) {
     std::string_view const word = words[number];
     if (word.empty() || word.size() > 24) throw std::logic_error("dispatch: a word the table cannot hold: \"" + std::string{word} + "\"");
-    filter_.add(word);
     char padded[24] = {};  // the grammar's words carry no padding of their own
     std::memcpy(padded, word.data(), word.size());
     std::uint64_t const head = timeline::detail::load_eight(padded);
     tails_[number] = {timeline::detail::load_eight(padded + 8), timeline::detail::load_eight(padded + 16)};
-    std::size_t i = home(head, word.size());
+    std::uint64_t const h = hash(head, word.size());
+    filter_.add(h);
+    std::size_t i = home(h);
     while (slots_[i].number != none) {
       if (words[slots_[i].number] == word) throw std::logic_error("dispatch: a word twice in the table: \"" + std::string{word} + "\"");
       i = (i + 1) & (slots_.size() - 1);
@@ -171,19 +172,17 @@ void table::word_table::build(std::vector<std::string> const& words) {
   }
 }
 
-std::size_t table::word_table::home(std::uint64_t head, std::size_t length) const noexcept {
-  return static_cast<std::size_t>(((head ^ length) * 0x9E3779B97F4A7C15ULL) >> shift_);
-}
-
 inline std::uint32_t table::word_table::find(std::string_view word) const noexcept {
   std::size_t const n = word.size();
-  if (n == 0 || n > 24 || !filter_.may_hold(word)) return none;
+  if (n == 0 || n > 24) return none;
   // Fixed-size loads masked to the word's bytes (`padding` readable bytes follow it): no
   // variable-length copy, and most words fit the first load.
   auto const masked = [](std::uint64_t eight, std::size_t have) { return have >= 8 ? eight : eight & (~std::uint64_t{0} >> (64 - 8 * have)); };
   std::uint64_t const head = masked(timeline::detail::load_eight(word.data()), n);
+  std::uint64_t const h = hash(head, n);
+  if (!filter_.may_hold(h)) return none;
   std::size_t const mask = slots_.size() - 1;
-  for (std::size_t i = home(head, n);; i = (i + 1) & mask) {
+  for (std::size_t i = home(h);; i = (i + 1) & mask) {
     slot const& s = slots_[i];
     if (s.number == none) return none;
     if (s.head != head || s.length != n) continue;
