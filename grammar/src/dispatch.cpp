@@ -102,17 +102,30 @@ std::size_t table::after_word(std::string_view lower, std::size_t at) noexcept {
 }
 
 table::try_site table::next_try(std::string_view lower, std::size_t i, bool every) const {
+  // A word start is a word character or an apostrophe with no word character before it.
+  auto const starts_word = [&](std::size_t at) {
+    return byte_kinds[static_cast<unsigned char>(lower[at])] != 0 && (at == 0 || (byte_kinds[static_cast<unsigned char>(lower[at - 1])] & word_byte) == 0);
+  };
+  if (every) {
+    while (i < lower.size() && !starts_word(i)) ++i;
+    return {i, i < lower.size() ? everything() : production_set{}};
+  }
   classified_word ahead;
   while (i < lower.size()) {
-    auto const kind = byte_kinds[static_cast<unsigned char>(lower[i])];
-    // A byte of a gap between words costs one table lookup; a word start is a word character or
-    // an apostrophe with no word character before it.
-    if (kind == 0 || (i > 0 && (byte_kinds[static_cast<unsigned char>(lower[i - 1])] & word_byte) != 0)) {
+    // A byte of a gap between words costs one table lookup.
+    if (!starts_word(i)) {
       ++i;
       continue;
     }
-    if (every) return {i, everything()};
-    if (kind == word_byte && is_letter(lower[i])) {
+    if (!is_letter(lower[i])) {
+      production_set const worth = worth_trying_other(lower, i, ahead);
+      if (!worth.empty()) return {i, worth};
+      i = after_word(lower, i);
+      continue;
+    }
+    // Words of letters one space apart, the run of most running text, go from one to the next
+    // here, without the gap's tests.
+    for (;;) {
       // worth_trying's common path, here so that the word's length read for the lookup also gives
       // where its run of letters ends.
       production_set worth;
@@ -131,11 +144,9 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
       // end at its first apostrophe, if any; digits may go on after them ("abc123").
       std::size_t const letters_end = i + (w.apostrophe == std::string_view::npos ? w.text.size() : w.apostrophe);
       i = is_digit(lower.data()[letters_end]) ? word_char_run_end(lower, letters_end) : letters_end;  // the padding may be read
-      continue;
+      if (lower.data()[i] != ' ' || !is_letter(lower.data()[i + 1])) break;  // past the end: the padding's zero bytes
+      ++i;
     }
-    production_set const worth = worth_trying_other(lower, i, ahead);
-    if (!worth.empty()) return {i, worth};
-    i = after_word(lower, i);
   }
   return {lower.size(), {}};
 }
