@@ -188,7 +188,12 @@ inline std::uint32_t table::word_table::find(std::string_view word) const noexce
   if (n == 0 || n > 24) return none;
   // Fixed-size loads masked to the word's bytes (`padding` readable bytes follow it): no
   // variable-length copy, and most words fit the first load.
-  auto const masked = [](std::uint64_t eight, std::size_t have) { return have >= 8 ? eight : eight & (~std::uint64_t{0} >> (64 - 8 * have)); };
+  static constexpr auto keep = [] {
+    std::array<std::uint64_t, 9> m{};  // the low `have` bytes, for `have` up to eight
+    for (std::size_t have = 1; have <= 8; ++have) m[have] = ~std::uint64_t{0} >> (64 - 8 * have);
+    return m;
+  }();
+  auto const masked = [](std::uint64_t eight, std::size_t have) { return eight & keep[std::min<std::size_t>(have, 8)]; };
   std::uint64_t const head = masked(timeline::detail::load_eight(word.data()), n);
   std::uint64_t const h = hash(head, n);
   if (!filter_.may_hold(h)) return none;
