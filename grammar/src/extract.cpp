@@ -159,12 +159,12 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
     }
     if (!taken) i = dispatch::table::after_word(lower, i);
   }
-  std::vector<temporal_mention> refined = refine(std::move(found), text, options);
-  for (auto& m : refined) {
+  refine(found, text, options);
+  for (auto& m : found) {
     m.begin = view.to_text(m.begin);
     m.end = view.to_text(m.end);
   }
-  return refined;
+  return found;
 }
 
 }  // namespace timeline::grammar
