@@ -103,8 +103,8 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   char const* const end = lower.data() + lower.size();
   text_context const context{text, lower};
   auto const& productions = dispatch::table::get();
-  std::vector<temporal_mention> history;
-  std::optional<temporal_mention> discussed_quarter;
+  // Where in `found` the quarter a results report discusses is.
+  std::optional<std::size_t> discussed_quarter;
   bool year_to_date = false;
 
   std::size_t i = 0;
@@ -127,8 +127,8 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
         if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
         continue;
       }
-      resolve_context rc{dct, [&] { return context.clause_tense(span_begin, span_end); }, history,
-                         discussed_quarter ? &*discussed_quarter : nullptr, year_to_date, std::nullopt};
+      resolve_context rc{dct, [&] { return context.clause_tense(span_begin, span_end); }, found,
+                         discussed_quarter ? &found[*discussed_quarter] : nullptr, year_to_date, std::nullopt};
       auto m = resolve(c.said, rc);
       if (!m) {
         if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");
@@ -141,15 +141,14 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
                       std::string{to_string(m->type)} + " " + m->value + " (tense " +
                       (rc.clause_tense() == tense::past ? "past" : rc.clause_tense() == tense::future ? "future" : "none") + ")");
       }
-      if (m->when && (m->type == timex_type::date || m->type == timex_type::time) && m->granularity <= grain::year) history.push_back(*m);
       // POLICY: the quarter a results report discusses, which "a year ago" and "the year-earlier
       //   period" go back from, is the latest closed quarter it has named, else the latest named:
       //   "profit rose in the third quarter after a flat second quarter; a year ago ..." and "the
       //   fourth quarter should be weaker" both leave the third quarter discussed. On TBAQ, value F1
       //   79.30 with the last quarter named, 79.58 with this.
       if (m->when && m->granularity == grain::quarter && m->rule == std::string_view{"quarter"} &&
-          (!discussed_quarter || discussion_rank(*discussed_quarter, dct) < discussion_rank(*m, dct))) {
-        discussed_quarter = *m;
+          (!discussed_quarter || discussion_rank(found[*discussed_quarter], dct) < discussion_rank(*m, dct))) {
+        discussed_quarter = found.size();
       }
       year_to_date = opens_year_to_date(*m, text.substr(span_begin, span_end - span_begin)) || (year_to_date && m->rule != std::string_view{"quarter"});
       found.push_back(std::move(*m));

@@ -28,7 +28,8 @@ struct resolve_context {
   // Reads the tense of the expression's clause. Only month-days, weekdays and a few others ask:
   // reading the clause costs more than resolving most expressions, so it is not read up front.
   std::function<tense()> read_clause_tense = [] { return tense::none; };
-  // The dates mentioned before this expression, oldest first, for anaphora ("the next day").
+  // The mentions found before this expression, oldest first: anaphora ("the next day") counts from
+  // the latest date among them.
   std::span<temporal_mention const> history;
   // The quarter the text is discussing (extract.cpp: the latest closed one it named), for "the
   // quarter" and "a year ago" in results reports; null when it has named none.
