@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   std::string_view const lower{lower_buffer.data(), text.size()};
   std::vector<temporal_mention> found;
   std::vector<rules::candidate> candidates;
+  std::vector<std::size_t> by_length;  // indices into candidates, in the order they are tried
   char const* const begin = lower.data();
   char const* const end = lower.data() + lower.size();
   text_context const context{text, lower};
@@ -116,10 +118,17 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
     // Family order breaks ties between equally long matches: a calendar reading beats a duration
     // reading of the same words ("a year ago" is an offset from relative, not the duration "a year").
     productions.try_each(worth_trying, begin + i, end, candidates);
-    // Longest first; stable keeps family order among equals.
-    std::stable_sort(candidates.begin(), candidates.end(), [](auto const& a, auto const& b) { return a.end > b.end; });
+    // Longest first, family order among equals. The candidates are large and mostly one or two:
+    // ordering their indices in a reused vector spares the move of each and the buffer a stable
+    // sort allocates every time.
+    by_length.resize(candidates.size());
+    std::iota(by_length.begin(), by_length.end(), std::size_t{0});
+    std::sort(by_length.begin(), by_length.end(), [&](std::size_t a, std::size_t b) {
+      return candidates[a].end != candidates[b].end ? candidates[a].end > candidates[b].end : a < b;
+    });
     bool taken = false;
-    for (auto const& c : candidates) {
+    for (std::size_t const k : by_length) {
+      rules::candidate const& c = candidates[k];
       std::size_t const span_begin = static_cast<std::size_t>(c.said.span_begin - begin);
       std::size_t const span_end = static_cast<std::size_t>(c.end - begin);
       if (span_end <= span_begin) continue;
