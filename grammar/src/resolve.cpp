@@ -466,7 +466,9 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
 
   // A weekday alone, or with last/next/this.
   if (s.weekday != 0) {
-    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, c.clause_tense()) + days{s.day_offset};
+    // Only a plain weekday is placed by the tense of its clause: "last Friday" reads none.
+    tense const t = s.dir == ast::direction::unspecified ? c.clause_tense() : tense::none;
+    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, t) + days{s.day_offset};
     date_at(m, day_value(d), {d, d}, grain::day);
     m.stated |= field::weekday;
     m.implied |= field::year | field::month | field::day;
@@ -544,19 +546,20 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
     //   third-quarter earnings" said in October is about the quarter just closed.
     // A future clause still looks ahead when the latest begun quarter is neither the current one
     // nor the one just closed ("expects sales to recover in the second quarter" in February).
-    tense quarter_tense = tense::past;
-    if (c.clause_tense() == tense::future) {
+    // A lambda: only a quarter without a year or a direction reads the clause.
+    auto const quarter_tense = [&] {
+      if (c.clause_tense() != tense::future) return tense::past;
       sys_days const current_start = first_of(dct_year, (month_of(dct) - 1) / 3 * 3 + 1);
       int const latest_year = quarter_interval(dct_year, s.quarter).earliest <= dct ? dct_year : dct_year - 1;
       sys_days const latest_start = quarter_interval(latest_year, s.quarter).earliest;
-      if (latest_start < add_units(current_start, ast::unit::quarter, -1)) quarter_tense = tense::future;
-    }
+      return latest_start < add_units(current_start, ast::unit::quarter, -1) ? tense::future : tense::past;
+    };
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
                        ? place([&](int cy) { return quarter_interval(cy, s.quarter); }, field::quarter)
                        : (m.stated |= field::quarter, m.implied |= field::year,
                           // by_tense: the 120-day look-ahead of month names would make "the fiscal first
                           // quarter" said in October next year's (TBAQ: 1989-Q1, 3 of 3).
-                          pick_year(dct_year, dct, quarter_tense,
+                          pick_year(dct_year, dct, quarter_tense(),
                                     [&](int cy) -> std::optional<day_interval> { return quarter_interval(cy, s.quarter); }, default_year::by_tense));
     if (!y) return false;
     whole = quarter_interval(*y, s.quarter);
