@@ -136,8 +136,14 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
         if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
         continue;
       }
-      resolve_context rc{dct, [&] { return context.clause_tense(span_begin, span_end); }, found,
-                         discussed_quarter ? &found[*discussed_quarter] : nullptr, year_to_date, std::nullopt};
+      resolve_context const rc{.dct = dct,
+                               .text = &context,
+                               .span_begin = span_begin,
+                               .span_end = span_end,
+                               .history = found,
+                               .discussed_quarter = discussed_quarter ? &found[*discussed_quarter] : nullptr,
+                               .year_to_date = year_to_date,
+                               .clause_tense_cache = std::nullopt};
       auto m = resolve(c.said, rc);
       if (!m) {
         if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");

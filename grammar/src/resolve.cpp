@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "resolve.hpp"
 
+#include "context.hpp"
 #include "holidays.hpp"
 
 #include <algorithm>
@@ -798,6 +799,11 @@ bool resolve_set(ast::expression const& s, temporal_mention& m) {
 }
 
 }  // namespace
+
+tense resolve_context::clause_tense() const {
+  if (!clause_tense_cache) clause_tense_cache = text != nullptr ? text->clause_tense(span_begin, span_end) : tense::none;
+  return *clause_tense_cache;
+}
 
 // POLICY: a results report that turns from the quarter to "the nine months" or "the first six
 //   months" compares those with the same months of the previous year, and TimeBank tags "a year
