@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <numeric>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -136,24 +137,26 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
         if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
         continue;
       }
+      // Resolved in place at the end of the list; anaphora reads the mentions before it.
+      temporal_mention& m = found.emplace_back();
       resolve_context const rc{.dct = dct,
                                .text = &context,
                                .span_begin = span_begin,
                                .span_end = span_end,
-                               .history = found,
+                               .history = std::span{found}.first(found.size() - 1),
                                .discussed_quarter = discussed_quarter ? &found[*discussed_quarter] : nullptr,
                                .year_to_date = year_to_date,
                                .clause_tense_cache = std::nullopt};
-      auto m = resolve(c.said, rc);
-      if (!m) {
+      if (!resolve(c.said, rc, m)) {
+        found.pop_back();
         if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");
         continue;
       }
-      m->begin = span_begin;
-      m->end = span_end;
+      m.begin = span_begin;
+      m.end = span_end;
       if (options.trace) {
         options.trace(std::string{"match "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\" -> " +
-                      std::string{to_string(m->type)} + " " + m->value + " (tense " +
+                      std::string{to_string(m.type)} + " " + m.value + " (tense " +
                       (rc.clause_tense() == tense::past ? "past" : rc.clause_tense() == tense::future ? "future" : "none") + ")");
       }
       // POLICY: the quarter a results report discusses, which "a year ago" and "the year-earlier
@@ -161,12 +164,11 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
       //   "profit rose in the third quarter after a flat second quarter; a year ago ..." and "the
       //   fourth quarter should be weaker" both leave the third quarter discussed. On TBAQ, value F1
       //   79.30 with the last quarter named, 79.58 with this.
-      if (m->when && m->granularity == grain::quarter && m->rule == std::string_view{"quarter"} &&
-          (!discussed_quarter || discussion_rank(found[*discussed_quarter], dct) < discussion_rank(*m, dct))) {
-        discussed_quarter = found.size();
+      if (m.when && m.granularity == grain::quarter && m.rule == std::string_view{"quarter"} &&
+          (!discussed_quarter || discussion_rank(found[*discussed_quarter], dct) < discussion_rank(m, dct))) {
+        discussed_quarter = found.size() - 1;
       }
-      year_to_date = opens_year_to_date(*m, text.substr(span_begin, span_end - span_begin)) || (year_to_date && m->rule != std::string_view{"quarter"});
-      found.push_back(std::move(*m));
+      year_to_date = opens_year_to_date(m, text.substr(span_begin, span_end - span_begin)) || (year_to_date && m.rule != std::string_view{"quarter"});
       i = span_end;
       taken = true;
       break;

@@ -824,29 +824,25 @@ bool opens_year_to_date(temporal_mention const& m, std::string_view said) {
   return false;
 }
 
-std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context) {
-  // The resolvers fill this one mention in place rather than each returning its own: a mention
-  // costs as much to move as to copy (its strings are short), and the result would move twice.
-  std::optional<temporal_mention> m{std::in_place};
+bool resolve(ast::expression const& said, resolve_context const& context, temporal_mention& m) {
   bool placed = false;
   switch (said.what) {
     case ast::kind::calendar:
-    case ast::kind::relative: placed = resolve_calendar(said, context, *m); break;
-    case ast::kind::offset: placed = resolve_offset(said, context, *m); break;
-    case ast::kind::duration: placed = resolve_duration(said, context, *m); break;
-    case ast::kind::set: placed = resolve_set(said, *m); break;
+    case ast::kind::relative: placed = resolve_calendar(said, context, m); break;
+    case ast::kind::offset: placed = resolve_offset(said, context, m); break;
+    case ast::kind::duration: placed = resolve_duration(said, context, m); break;
+    case ast::kind::set: placed = resolve_set(said, m); break;
     case ast::kind::reference:
-      m->type = timex_type::date;
-      m->value = said.ref == ast::reference::present ? "PRESENT_REF" : said.ref == ast::reference::past ? "PAST_REF" : "FUTURE_REF";
-      m->granularity = grain::unspecified;
-      m->anchor = anchor_kind::dct;
+      m.type = timex_type::date;
+      m.value = said.ref == ast::reference::present ? "PRESENT_REF" : said.ref == ast::reference::past ? "PAST_REF" : "FUTURE_REF";
+      m.granularity = grain::unspecified;
+      m.anchor = anchor_kind::dct;
       placed = true;
       break;
     case ast::kind::none: break;
   }
-  if (placed) m->rule = said.rule;
-  else m.reset();
-  return m;
+  if (placed) m.rule = said.rule;
+  return placed;
 }
 
 }  // namespace timeline::grammar

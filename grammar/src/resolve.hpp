@@ -54,7 +54,10 @@ struct resolve_context {
 // nine months", "the first six months" (extract.cpp keeps it for year_to_date).
 bool opens_year_to_date(temporal_mention const& m, std::string_view said);
 
-// Returns nullopt when what was said is no real date (February 30) or cannot be placed.
-std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context);
+// Fills `m`, a default mention, with the meaning of what was said; false, leaving `m` half
+// filled, when it is no real date (February 30) or cannot be placed. The caller's mention, not a
+// returned one: extract() resolves at the end of its list, as a mention costs as much to move as
+// to copy (its strings are short).
+bool resolve(ast::expression const& said, resolve_context const& context, temporal_mention& m);
 
 }  // namespace timeline::grammar
