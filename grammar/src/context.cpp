@@ -371,7 +371,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
 //   clause, opened by "that", has its own tense). A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
 //   most recent day, dates the nearest plausible year. Corpus: fixtures/corpus/en/weekday.jsonl.
 std::string_view text_context::lower_word_at(std::size_t at) const {
-  return at < lower_.size() ? rules::first_word(lower_.substr(at, 23)) : std::string_view{};
+  return at < lower_.size() ? rules::first_word(lower_.substr(at, longest_word)) : std::string_view{};
 }
 
 tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
@@ -394,7 +394,12 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     if (at_break || j == 0) break;
     std::size_t k = j;
     while (k > 0 && (is_alpha(text_[k - 1]) || text_[k - 1] == '\'')) --k;
-    std::string_view w = lower_word_at(k);
+    // lower_word_at(k) without reading the word again: it ends at j, unless the expression goes on
+    // with letters from there (a span may start inside a word).
+    bool const ends_at_j = j == text_.size() || !(is_alpha(text_[j]) || text_[j] == '\'');
+    std::string_view w = !ends_at_j         ? lower_word_at(k)
+                         : is_alpha(text_[k]) ? lower_.substr(k, std::min(j - k, longest_word))
+                                              : std::string_view{};
     if (w.size() > 3 && w.ends_with("n't")) w.remove_suffix(3);
     // A part of a compound is no verb: "lower-than-expected earnings", "long-planned".
     if ((k > 0 && text_[k - 1] == '-') || (j < text_.size() && text_[j] == '-')) w = {};
