@@ -22,27 +22,30 @@ namespace {
 constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// A constant set of words, looked up with one hash and a probe or two: the filters and the tense
+// Constant sets of words, looked up with one hash and a probe or two: the filters and the tense
 // reader ask about every word around every candidate, and a binary search over string_views made
-// a memcmp call at each step.
-template <std::size_t N>
+// a memcmp call at each step. Built from several lists, a set also tells which of them hold a word
+// (bit i for the i-th list), so the tense reader classifies a word with one lookup, not one a list.
+template <std::size_t N>  // N: the words of all lists, a word counted once a list
 class word_set {
  public:
-  constexpr explicit word_set(std::array<std::string_view, N> const& words) {
-    for (std::string_view const w : words) {
-      std::size_t i = slot_of(w);
-      while (!slots_[i].empty()) i = (i + 1) % slots_.size();
-      slots_[i] = w;
+  template <std::size_t... M>
+  constexpr explicit word_set(std::array<std::string_view, M> const&... lists) {
+    static_assert(sizeof...(M) <= 8, "one bit of a classes_of byte a list");
+    std::uint8_t list_bit = 1;
+    ((add(lists, list_bit), list_bit = static_cast<std::uint8_t>(list_bit << 1U)), ...);
+  }
+
+  // Bit i set when the i-th list holds `w`; 0 when none does.
+  constexpr std::uint8_t classes_of(std::string_view w) const {
+    if (w.empty()) return 0;
+    for (std::size_t i = slot_of(w);; i = (i + 1) % slots_.size()) {
+      if (slots_[i].empty()) return 0;
+      if (slots_[i] == w) return classes_[i];
     }
   }
 
-  constexpr bool contains(std::string_view w) const {
-    if (w.empty()) return false;
-    for (std::size_t i = slot_of(w);; i = (i + 1) % slots_.size()) {
-      if (slots_[i].empty()) return false;
-      if (slots_[i] == w) return true;
-    }
-  }
+  constexpr bool contains(std::string_view w) const { return classes_of(w) != 0; }
 
  private:
   static constexpr std::size_t capacity = std::bit_ceil(N * 4);  // at most a quarter full
@@ -55,8 +58,23 @@ class word_set {
     if (w.size() > 2) h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w[1])) * 0x27D4EB2FU;
     return (h ^ (h >> 15)) % capacity;
   }
+
+  template <std::size_t M>
+  constexpr void add(std::array<std::string_view, M> const& words, std::uint8_t list_bit) {
+    for (std::string_view const w : words) {
+      std::size_t i = slot_of(w);
+      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) % slots_.size();
+      slots_[i] = w;
+      classes_[i] = static_cast<std::uint8_t>(classes_[i] | list_bit);
+    }
+  }
+
   std::array<std::string_view, capacity> slots_{};
+  std::array<std::uint8_t, capacity> classes_{};
 };
+
+template <std::size_t... M>
+word_set(std::array<std::string_view, M> const&...) -> word_set<(M + ...)>;
 
 template <std::size_t N>
 bool in(word_set<N> const& words, std::string_view w) {
@@ -69,9 +87,10 @@ constexpr word_set prepositions{std::to_array<std::string_view>({
     "throughout", "to", "until"})};
 
 // Words after which a four-digit number is a year: "the 1996 bombing", "its 1990 invasion".
-constexpr word_set year_determiners{std::to_array<std::string_view>({
+constexpr auto year_determiner_words = std::to_array<std::string_view>({
     "a", "an", "and", "any", "calendar", "each", "every", "fiscal", "her", "his", "its", "model", "my", "or", "our",
-    "than", "that", "the", "their", "these", "this", "your"})};
+    "than", "that", "the", "their", "these", "this", "your"});
+constexpr word_set year_determiners{year_determiner_words};
 
 // Words before a number that make it an amount: "about 1500", "nearly 2000 of them".
 constexpr word_set amount_words{std::to_array<std::string_view>({
@@ -100,34 +119,49 @@ constexpr word_set now_subjects{std::to_array<std::string_view>({"it", "that", "
 constexpr word_set month_determiners{std::to_array<std::string_view>({
     "a", "an", "its", "last", "next", "that", "the", "their", "this"})};
 
-constexpr word_set future_cues{std::to_array<std::string_view>({
+constexpr auto future_cue_words = std::to_array<std::string_view>({
     "'ll", "expected", "expects", "scheduled", "shall", "slated", "upcoming", "will", "would", "planning", "planned",
-    "plans", "postponed", "delayed", "rescheduled", "adjourned"})};
+    "plans", "postponed", "delayed", "rescheduled", "adjourned"});
 
 // Future only when followed by "to": "set to", "is to", "plans to", "going to", "due to".
-constexpr word_set future_before_to{std::to_array<std::string_view>({
-    "are", "due", "going", "is", "plan", "planned", "plans", "set", "aims", "intends"})};
+constexpr auto future_before_to_words = std::to_array<std::string_view>({
+    "are", "due", "going", "is", "plan", "planned", "plans", "set", "aims", "intends"});
 
 // Verbs of scheduled events, whose simple present with a weekday or date speaks of the future in
 // news ("Poles vote on Sunday", "the two meet Monday").
-constexpr word_set scheduled_present_verbs{std::to_array<std::string_view>({
+constexpr auto scheduled_present_verb_words = std::to_array<std::string_view>({
     "arrive", "arrives", "begin", "begins", "close", "closes", "convene", "convenes", "debate", "debates", "face",
     "faces", "host", "hosts", "launch", "launches", "leave", "leaves", "meet", "meets", "open", "opens", "play",
     "plays", "resume", "resumes", "return", "returns", "start", "starts", "travel", "travels", "visit", "visits",
-    "vote", "votes"})};
+    "vote", "votes"});
 
-constexpr word_set reporting_verbs{std::to_array<std::string_view>({"announced", "reported", "said", "says", "told", "stated"})};
+constexpr auto reporting_verb_words = std::to_array<std::string_view>({"announced", "reported", "said", "says", "told", "stated"});
 
-constexpr word_set past_cues{std::to_array<std::string_view>({
-    "ago", "became", "began", "came", "did", "had", "met", "spoke", "took", "was", "went", "were", "held"})};
+constexpr auto past_cue_words = std::to_array<std::string_view>({
+    "ago", "became", "began", "came", "did", "had", "met", "spoke", "took", "was", "went", "were", "held"});
 
-constexpr word_set not_past_participles{std::to_array<std::string_view>({
+constexpr auto not_past_participle_words = std::to_array<std::string_view>({
     "bed", "breed", "exceed", "feed", "greed", "hundred", "indeed", "limited", "need", "proceed", "red", "related",
-    "seed", "shed", "speed", "succeed", "united", "wed", "weed", "based", "embed", "freed", "reed", "steed"})};
+    "seed", "shed", "speed", "succeed", "united", "wed", "weed", "based", "embed", "freed", "reed", "steed"});
 
-bool past_word(std::string_view w) {
-  if (in(past_cues, w)) return true;
-  return w.size() >= 5 && w.ends_with("ed") && !in(not_past_participles, w) && !in(future_cues, w) && !in(reporting_verbs, w);
+// What the tense reader asks about a word, all in one lookup: the bits of tense_cues, in the order
+// of its lists.
+enum tense_cue : std::uint8_t {
+  reporting_verb = 1U << 0U,
+  future_cue = 1U << 1U,
+  future_before_to = 1U << 2U,
+  scheduled_present_verb = 1U << 3U,
+  past_cue = 1U << 4U,
+  not_past_participle = 1U << 5U,
+  year_determiner = 1U << 6U,
+};
+constexpr word_set tense_cues{reporting_verb_words, future_cue_words, future_before_to_words, scheduled_present_verb_words,
+                              past_cue_words, not_past_participle_words, year_determiner_words};
+
+// `cues`: tense_cues.classes_of(w).
+bool past_word(std::string_view w, std::uint8_t cues) {
+  if ((cues & past_cue) != 0) return true;
+  return w.size() >= 5 && w.ends_with("ed") && (cues & (not_past_participle | future_cue | reporting_verb)) == 0;
 }
 
 // A word that ends an amount: "358,000", "$500 million", "four".
@@ -246,7 +280,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     if (before == "as") return "\"as soon as\" is a conjunction";
     if (after == "after" || after == "afterward" || after == "afterwards" || after == "thereafter") return "\"soon after\" is relative to an event";
     // "a trickle that soon became a flood": the verb right after "soon" is in the past.
-    if (past_word(after) || clause_tense(begin, end) == tense::past) return "\"soon\" in a past narrative";
+    if (past_word(after, tense_cues.classes_of(after)) || clause_tense(begin, end) == tense::past) return "\"soon\" in a past narrative";
   }
   if (said.what == ast::kind::duration && said.count_unit == ast::unit::quarter && !said.count_unknown && after == "of") {
     // POLICY: "a quarter of the market", "three-quarters of its food" are fractions: TBAQ tags
@@ -337,13 +371,14 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
 //   clause, opened by "that", has its own tense). A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
 //   most recent day, dates the nearest plausible year. Corpus: fixtures/corpus/en/weekday.jsonl.
 std::string_view text_context::lower_word_at(std::size_t at) const {
-  return at < lower_.size() ? rules::first_word(lower_.substr(at, 23)) : std::string_view{};
+  return at < lower_.size() ? rules::first_word(lower_.substr(at, longest_word)) : std::string_view{};
 }
 
 tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
   // Up to 12 words before the expression in its sentence, nearest first. Letters and apostrophes
   // are never a sentence break, so only the gaps between words are checked for one.
   std::array<std::string_view, 12> word_storage;
+  std::array<std::uint8_t, word_storage.size()> cues;  // tense_cues.classes_of each word
   std::size_t word_count = 0;
   std::size_t i = begin;
   while (word_count < word_storage.size()) {
@@ -359,10 +394,16 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     if (at_break || j == 0) break;
     std::size_t k = j;
     while (k > 0 && (is_alpha(text_[k - 1]) || text_[k - 1] == '\'')) --k;
-    std::string_view w = lower_word_at(k);
+    // lower_word_at(k) without reading the word again: it ends at j, unless the expression goes on
+    // with letters from there (a span may start inside a word).
+    bool const ends_at_j = j == text_.size() || !(is_alpha(text_[j]) || text_[j] == '\'');
+    std::string_view w = !ends_at_j         ? lower_word_at(k)
+                         : is_alpha(text_[k]) ? lower_.substr(k, std::min(j - k, longest_word))
+                                              : std::string_view{};
     if (w.size() > 3 && w.ends_with("n't")) w.remove_suffix(3);
     // A part of a compound is no verb: "lower-than-expected earnings", "long-planned".
     if ((k > 0 && text_[k - 1] == '-') || (j < text_.size() && text_[j] == '-')) w = {};
+    cues[word_count] = tense_cues.classes_of(w);
     word_storage[word_count++] = w;
     i = k;
   }
@@ -378,16 +419,18 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     // "had been due to expire Friday", "had been scheduled for Monday": a plan of the past perfect
     // is over by the time of writing.
     bool const past_perfect = before == "been" && n + 2 < words.size() && words[n + 2] == "had";
-    if (in(reporting_verbs, w)) {
+    std::uint8_t const before_cues = n + 1 < words.size() ? cues[n + 1] : 0;
+    if ((cues[n] & reporting_verb) != 0) {
       if (!reporting_at) reporting_at = n;
     } else if (past_perfect) {
       past = true;
-    } else if (in(future_cues, w) || w.ends_with("'ll") || (after == "to" && in(future_before_to, w)) ||
+    } else if ((cues[n] & future_cue) != 0 || w.ends_with("'ll") || (after == "to" && (cues[n] & future_before_to) != 0) ||
                ((w == "early" || w == "soon") && before == "as" && after == "as") ||
                // a verb, not a noun: "the vote on Sunday" has a determiner before it
-               (n <= 2 && in(scheduled_present_verbs, w) && !in(year_determiners, before) && !before.ends_with("'s") && before != "to")) {
+               (n <= 2 && (cues[n] & scheduled_present_verb) != 0 && (before_cues & year_determiner) == 0 && !before.ends_with("'s") &&
+                before != "to")) {
       if (!future_at) future_at = n;
-    } else if (past_word(w)) {
+    } else if (past_word(w, cues[n])) {
       past = true;
     }
   }
@@ -418,11 +461,12 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     if (i_right >= text_.size() || sentence_break(text_, i_right)) break;
     std::string_view const w = lower_word_at(i_right);
     i_right += std::max<std::size_t>(w.size(), 1);
-    if (in(reporting_verbs, w) || past_word(w)) return tense::none;
+    std::uint8_t const w_cues = tense_cues.classes_of(w);
+    if ((w_cues & reporting_verb) != 0 || past_word(w, w_cues)) return tense::none;
     // "plans" after the time is often the noun ("when she set aside vacation plans"); the verb
     // takes "to".
     bool const plan_noun = w.starts_with("plan") && lower_word_at(i_right + 1) != "to";
-    if ((in(future_cues, w) && !plan_noun) || w.ends_with("'ll")) return tense::future;
+    if (((w_cues & future_cue) != 0 && !plan_noun) || w.ends_with("'ll")) return tense::future;
   }
   return tense::none;
 }

@@ -26,8 +26,10 @@ class text_context {
   tense clause_tense(std::size_t begin, std::size_t end) const;
 
  private:
-  // The lower-case word at `at` (rules::first_word), at most 23 characters; empty past the end.
+  // The lower-case word at `at` (rules::first_word), at most `longest_word` characters; empty past
+  // the end.
   std::string_view lower_word_at(std::size_t at) const;
+  static constexpr std::size_t longest_word = 23;
 
   std::string_view text_;
   std::string_view lower_;

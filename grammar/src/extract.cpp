@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <numeric>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -99,12 +101,13 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   std::string_view const lower{lower_buffer.data(), text.size()};
   std::vector<temporal_mention> found;
   std::vector<rules::candidate> candidates;
+  std::vector<std::size_t> by_length;  // indices into candidates, in the order they are tried
   char const* const begin = lower.data();
   char const* const end = lower.data() + lower.size();
   text_context const context{text, lower};
   auto const& productions = dispatch::table::get();
-  std::vector<temporal_mention> history;
-  std::optional<temporal_mention> discussed_quarter;
+  // Where in `found` the quarter a results report discusses is.
+  std::optional<std::size_t> discussed_quarter;
   bool year_to_date = false;
 
   std::size_t i = 0;
@@ -116,10 +119,17 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
     // Family order breaks ties between equally long matches: a calendar reading beats a duration
     // reading of the same words ("a year ago" is an offset from relative, not the duration "a year").
     productions.try_each(worth_trying, begin + i, end, candidates);
-    // Longest first; stable keeps family order among equals.
-    std::stable_sort(candidates.begin(), candidates.end(), [](auto const& a, auto const& b) { return a.end > b.end; });
+    // Longest first, family order among equals. The candidates are large and mostly one or two:
+    // ordering their indices in a reused vector spares the move of each and the buffer a stable
+    // sort allocates every time.
+    by_length.resize(candidates.size());
+    std::iota(by_length.begin(), by_length.end(), std::size_t{0});
+    std::sort(by_length.begin(), by_length.end(), [&](std::size_t a, std::size_t b) {
+      return candidates[a].end != candidates[b].end ? candidates[a].end > candidates[b].end : a < b;
+    });
     bool taken = false;
-    for (auto const& c : candidates) {
+    for (std::size_t const k : by_length) {
+      rules::candidate const& c = candidates[k];
       std::size_t const span_begin = static_cast<std::size_t>(c.said.span_begin - begin);
       std::size_t const span_end = static_cast<std::size_t>(c.end - begin);
       if (span_end <= span_begin) continue;
@@ -127,44 +137,50 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
         if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
         continue;
       }
-      resolve_context rc{dct, [&] { return context.clause_tense(span_begin, span_end); }, history,
-                         discussed_quarter ? &*discussed_quarter : nullptr, year_to_date, std::nullopt};
-      auto m = resolve(c.said, rc);
-      if (!m) {
+      // Resolved in place at the end of the list; anaphora reads the mentions before it.
+      temporal_mention& m = found.emplace_back();
+      resolve_context const rc{.dct = dct,
+                               .text = &context,
+                               .span_begin = span_begin,
+                               .span_end = span_end,
+                               .history = std::span{found}.first(found.size() - 1),
+                               .discussed_quarter = discussed_quarter ? &found[*discussed_quarter] : nullptr,
+                               .year_to_date = year_to_date,
+                               .clause_tense_cache = std::nullopt};
+      if (!resolve(c.said, rc, m)) {
+        found.pop_back();
         if (options.trace) options.trace(std::string{"unresolved "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\"");
         continue;
       }
-      m->begin = span_begin;
-      m->end = span_end;
+      m.begin = span_begin;
+      m.end = span_end;
       if (options.trace) {
         options.trace(std::string{"match "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\" -> " +
-                      std::string{to_string(m->type)} + " " + m->value + " (tense " +
+                      std::string{to_string(m.type)} + " " + m.value + " (tense " +
                       (rc.clause_tense() == tense::past ? "past" : rc.clause_tense() == tense::future ? "future" : "none") + ")");
       }
-      if (m->when && (m->type == timex_type::date || m->type == timex_type::time) && m->granularity <= grain::year) history.push_back(*m);
       // POLICY: the quarter a results report discusses, which "a year ago" and "the year-earlier
       //   period" go back from, is the latest closed quarter it has named, else the latest named:
       //   "profit rose in the third quarter after a flat second quarter; a year ago ..." and "the
       //   fourth quarter should be weaker" both leave the third quarter discussed. On TBAQ, value F1
       //   79.30 with the last quarter named, 79.58 with this.
-      if (m->when && m->granularity == grain::quarter && m->rule == std::string_view{"quarter"} &&
-          (!discussed_quarter || discussion_rank(*discussed_quarter, dct) < discussion_rank(*m, dct))) {
-        discussed_quarter = *m;
+      if (m.when && m.granularity == grain::quarter && m.rule == std::string_view{"quarter"} &&
+          (!discussed_quarter || discussion_rank(found[*discussed_quarter], dct) < discussion_rank(m, dct))) {
+        discussed_quarter = found.size() - 1;
       }
-      year_to_date = opens_year_to_date(*m, text.substr(span_begin, span_end - span_begin)) || (year_to_date && m->rule != std::string_view{"quarter"});
-      found.push_back(std::move(*m));
+      year_to_date = opens_year_to_date(m, text.substr(span_begin, span_end - span_begin)) || (year_to_date && m.rule != std::string_view{"quarter"});
       i = span_end;
       taken = true;
       break;
     }
     if (!taken) i = dispatch::table::after_word(lower, i);
   }
-  std::vector<temporal_mention> refined = refine(std::move(found), text, options);
-  for (auto& m : refined) {
+  refine(found, text, options);
+  for (auto& m : found) {
     m.begin = view.to_text(m.begin);
     m.end = view.to_text(m.end);
   }
-  return refined;
+  return found;
 }
 
 }  // namespace timeline::grammar

@@ -12,27 +12,48 @@ namespace {
 // Keeps the output sorted and free of overlaps whatever a family returns: the scanner resumes
 // after each match, but a mention whose span starts after a skipped prefix could still touch the
 // previous one.
-std::vector<temporal_mention> drop_overlaps(std::vector<temporal_mention> mentions, std::string_view, extract_options const& options) {
-  std::stable_sort(mentions.begin(), mentions.end(), [](auto const& a, auto const& b) { return a.begin < b.begin; });
-  std::vector<temporal_mention> kept;
-  kept.reserve(mentions.size());
-  for (auto& m : mentions) {
-    if (!kept.empty() && m.begin < kept.back().end) {
-      if (options.trace) options.trace("overlap: dropped " + m.value);
+void drop_overlaps(std::vector<temporal_mention>& mentions, std::string_view, extract_options const& options) {
+  // The scan finds mentions in text order, so checking is nearly always enough: a stable sort
+  // would move every mention through a buffer.
+  auto const by_begin = [](auto const& a, auto const& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(mentions.begin(), mentions.end(), by_begin)) std::stable_sort(mentions.begin(), mentions.end(), by_begin);
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    if (kept > 0 && mentions[k].begin < mentions[kept - 1].end) {
+      if (options.trace) options.trace("overlap: dropped " + mentions[k].value);
       continue;
     }
-    kept.push_back(std::move(m));
+    if (kept != k) mentions[kept] = std::move(mentions[k]);
+    ++kept;
   }
-  return kept;
+  mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(kept), mentions.end());
+}
+
+// A mention a refiner adds, to go before the one now at index `before`.
+struct addition {
+  std::size_t before;
+  temporal_mention mention;
+};
+
+// Puts `additions` (in increasing `before` order) into `mentions` in one pass: a text full of
+// elliptical pairs stays linear, where an insert at each would move the rest of the list each time.
+void insert_additions(std::vector<temporal_mention>& mentions, std::vector<addition>& additions) {
+  if (additions.empty()) return;
+  std::vector<temporal_mention> merged;
+  merged.reserve(mentions.size() + additions.size());
+  auto next = additions.begin();
+  for (std::size_t k = 0; k <= mentions.size(); ++k) {
+    for (; next != additions.end() && next->before == k; ++next) merged.push_back(std::move(next->mention));
+    if (k < mentions.size()) merged.push_back(std::move(mentions[k]));
+  }
+  mentions = std::move(merged);
 }
 
 // "June 12 and 13", "April 24-25": the second day of an elliptical pair is a date of its own, in
 // the month (and year) of the first, as the TimeML corpora tag it ("April 24 and [25]").
-std::vector<temporal_mention> elliptical_days(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options) {
-  std::vector<temporal_mention> out;
-  out.reserve(mentions.size());
+void elliptical_days(std::vector<temporal_mention>& mentions, std::string_view text, extract_options const& options) {
+  std::vector<addition> additions;
   for (std::size_t k = 0; k < mentions.size(); ++k) {
-    out.push_back(mentions[k]);
     temporal_mention const& m = mentions[k];
     if (m.granularity != grain::day || !m.when || !(m.rule == std::string_view{"month_day"} || m.rule == std::string_view{"month_day_year"})) continue;
     std::size_t i = m.end;
@@ -76,9 +97,9 @@ std::vector<temporal_mention> elliptical_days(std::vector<temporal_mention> ment
     e.value = m.value.substr(0, m.value.size() - 2) + (day < 10 ? "0" : "") + std::to_string(day);
     e.rule = "elliptical_day";
     if (options.trace) options.trace("elliptical day " + e.value);
-    out.push_back(std::move(e));
+    additions.push_back({k + 1, std::move(e)});
   }
-  return out;
+  insert_additions(mentions, additions);
 }
 
 // POLICY: "last seen Nov. 3, the day before authorities issued a warrant", "eight trading days
@@ -87,7 +108,7 @@ std::vector<temporal_mention> elliptical_days(std::vector<temporal_mention> ment
 //   (TBAQ tags wsj_0585's "the day" as Oct. 12 itself; of 2 such appositions none is the day
 //   before). Without a complement ("On Aug. 6, the day before, ...") it stays anaphoric.
 //   Corpus: fixtures/corpus/en/anaphoric.jsonl.
-std::vector<temporal_mention> appositive_days(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options) {
+void appositive_days(std::vector<temporal_mention>& mentions, std::string_view text, extract_options const& options) {
   for (std::size_t k = 1; k < mentions.size(); ++k) {
     temporal_mention& m = mentions[k];
     temporal_mention const& date = mentions[k - 1];
@@ -105,7 +126,6 @@ std::vector<temporal_mention> appositive_days(std::vector<temporal_mention> ment
     m.anchor_value = date.value;
     if (options.trace) options.trace("appositive day " + m.value);
   }
-  return mentions;
 }
 
 // The count of a number written in digits or as a word from one to twenty, tens to ninety; 0 if none.
@@ -136,9 +156,8 @@ int count_of(std::string_view w) {
 //   P2D, "two" P2W where gold joins the range) and 3 more timexes. Only simple values (P3W, PT5H)
 //   whose count is the one written: "two to three decades" (P30Y) is left alone.
 //   Corpus: fixtures/corpus/en/duration.jsonl.
-std::vector<temporal_mention> elliptical_durations(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options) {
-  std::vector<temporal_mention> out;
-  out.reserve(mentions.size());
+void elliptical_durations(std::vector<temporal_mention>& mentions, std::string_view text, extract_options const& options) {
+  std::vector<addition> additions;
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     temporal_mention const& m = mentions[k];
     if (m.type == timex_type::duration && m.mod.empty() && m.value.size() >= 3 && m.value[0] == 'P') {
@@ -164,7 +183,7 @@ std::vector<temporal_mention> elliptical_durations(std::vector<temporal_mention>
           std::size_t b = e;
           while (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1])) != 0) --b;
           int const first = count_of(text.substr(b, e - b));
-          bool const free = out.empty() || out.back().end <= b;
+          bool const free = k == 0 || mentions[k - 1].end <= b;
           if (first > 0 && free && (b == 0 || !std::isalnum(static_cast<unsigned char>(text[b - 1])))) {
             temporal_mention e1 = m;
             e1.begin = b;
@@ -175,17 +194,16 @@ std::vector<temporal_mention> elliptical_durations(std::vector<temporal_mention>
             e1.granularity = grain::unspecified;
             e1.anchor = anchor_kind::none;
             if (options.trace) options.trace("elliptical duration " + e1.value);
-            out.push_back(std::move(e1));
+            additions.push_back({k, std::move(e1)});
           }
         }
       }
     }
-    out.push_back(m);
   }
-  return out;
+  insert_additions(mentions, additions);
 }
 
-using refiner = std::vector<temporal_mention> (*)(std::vector<temporal_mention>, std::string_view, extract_options const&);
+using refiner = void (*)(std::vector<temporal_mention>&, std::string_view, extract_options const&);
 constexpr refiner refiners[] = {
     drop_overlaps,    // first: everything after may assume sorted, disjoint spans
     elliptical_days,  // adds the second day of "June 12 and 13" after a kept first day
@@ -195,9 +213,8 @@ constexpr refiner refiners[] = {
 
 }  // namespace
 
-std::vector<temporal_mention> refine(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options) {
-  for (refiner r : refiners) mentions = r(std::move(mentions), text, options);
-  return mentions;
+void refine(std::vector<temporal_mention>& mentions, std::string_view text, extract_options const& options) {
+  for (refiner r : refiners) r(mentions, text, options);
 }
 
 }  // namespace timeline::grammar

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
-// Refiners run after the scan over the whole list of mentions (chrono's refiners): each takes the
-// list by value and returns it, and refine() applies them in one documented order.
+// Refiners run after the scan over the whole list of mentions (chrono's refiners): each edits the
+// list in place, and refine() applies them in one documented order.
 #pragma once
 
 #include <string_view>
@@ -12,6 +12,6 @@
 
 namespace timeline::grammar {
 
-std::vector<temporal_mention> refine(std::vector<temporal_mention> mentions, std::string_view text, extract_options const& options);
+void refine(std::vector<temporal_mention>& mentions, std::string_view text, extract_options const& options);
 
 }  // namespace timeline::grammar

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "resolve.hpp"
 
+#include "context.hpp"
 #include "holidays.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -260,23 +262,22 @@ grain grain_of(ast::unit u) {
 //   least as fine as its own unit: "the next day" skips a bare "in 2019" and finds "on Aug. 6";
 //   "a year later" may count from either. With none, it falls back to the DCT.
 //   Corpus: fixtures/corpus/en/anaphoric.jsonl.
-std::optional<temporal_mention> anchor_mention(resolve_context const& c, ast::unit u) {
-  grain const coarsest = grain_of(u);
+// Only dates and times of at most a year count: a duration that has a position ("three days
+// later") or a decade places no event. Null when there is none.
+temporal_mention const* anchor_mention(resolve_context const& c, ast::unit u) {
+  grain const coarsest = std::min(grain_of(u), grain::year);
   for (auto it = c.history.rbegin(); it != c.history.rend(); ++it) {
-    if (it->when && it->granularity <= coarsest) return *it;
+    if (it->when && (it->type == timex_type::date || it->type == timex_type::time) && it->granularity <= coarsest) return &*it;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
-struct builder {
-  temporal_mention m;
-  void date_at(std::string value, day_interval interval, grain g) {
-    m.type = timex_type::date;
-    m.value = std::move(value);
-    m.when = interval;
-    m.granularity = g;
-  }
-};
+void date_at(temporal_mention& m, std::string value, day_interval interval, grain g) {
+  m.type = timex_type::date;
+  m.value = std::move(value);
+  m.when = interval;
+  m.granularity = g;
+}
 
 std::string clock_suffix(ast::expression const& s) {
   if (s.hour >= 0) {
@@ -316,22 +317,21 @@ int expand_two_digit_year(int yy, int dct_year) {
   return y;
 }
 
-std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resolve_context const& c) {
-  builder b;
+bool resolve_calendar(ast::expression const& s, resolve_context const& c, temporal_mention& m) {
   sys_days const dct = c.dct.day;
   int const dct_year = year_of(dct);
-  std::optional<temporal_mention> const previous =
-      s.anchor_to != ast::anchor::dct ? anchor_mention(c, s.shift_unit == ast::unit::none ? ast::unit::day : s.shift_unit) : std::nullopt;
+  temporal_mention const* const previous =
+      s.anchor_to != ast::anchor::dct ? anchor_mention(c, s.shift_unit == ast::unit::none ? ast::unit::day : s.shift_unit) : nullptr;
   // POLICY: "that day", "that year" point back at a date the text has named ("on Oct. 12 ... that
   //   day"). With none before it, the demonstrative is generic ("on days when prices tumble, trades
   //   made that day"), not the DCT, and is no timex: TBAQ leaves both such "that day" untagged
   //   (2 spurious gone) and tags the 3 that have one ("that year" twice, "Earlier that day").
   //   Corpus: fixtures/corpus/en/anaphoric.jsonl, negative.jsonl.
-  if (s.anchor_to == ast::anchor::antecedent && !previous) return std::nullopt;
-  bool const anaphoric = previous.has_value();
+  if (s.anchor_to == ast::anchor::antecedent && !previous) return false;
+  bool const anaphoric = previous != nullptr;
   sys_days const anchor_day = anaphoric ? previous->when->earliest : dct;
-  b.m.anchor = anaphoric ? anchor_kind::previous : anchor_kind::dct;
-  if (anaphoric) b.m.anchor_value = previous->value;
+  m.anchor = anaphoric ? anchor_kind::previous : anchor_kind::dct;
+  if (anaphoric) m.anchor_value = previous->value;
 
   switch (s.reading) {
     case ast::special::the_quarter:
@@ -348,8 +348,8 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
         int const end_year = first_of(dct_year, s.month) <= dct ? dct_year : dct_year - 1;
         year_month_day const middle = year_month_day{first_of(end_year, s.month)} - months{1};  // always ok(): a first of month
         auto const p = period_of(sys_days{middle}, ast::unit::quarter);
-        b.date_at(p->value, p->interval, p->g);
-        return b.m;
+        date_at(m, p->value, p->interval, p->g);
+        return true;
       }
       sys_days base = dct - days{0};
       bool const have_quarter = c.discussed_quarter && c.discussed_quarter->when && s.reading != ast::special::latest_quarter;
@@ -358,23 +358,23 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
         // "the year-ago third quarter": the latest third quarter begun by the DCT, one year back.
         int const y = quarter_interval(dct_year, s.quarter).earliest <= dct ? dct_year : dct_year - 1;
         auto const p = period_of(quarter_interval(y - 1, s.quarter).earliest, ast::unit::quarter);
-        b.date_at(p->value, p->interval, p->g);
-        return b.m;
+        date_at(m, p->value, p->interval, p->g);
+        return true;
       }
       if (s.reading == ast::special::year_ago) {
         // "the year-ago results" after "the nine months": the previous year (year_to_date's POLICY).
         if (!have_quarter || (c.year_to_date && !s.period_named)) {
           auto const p = period_of(add_units(dct, ast::unit::year, -1), ast::unit::year);
-          b.date_at(p->value, p->interval, p->g);
-          return b.m;
+          date_at(m, p->value, p->interval, p->g);
+          return true;
         }
         base = add_units(base, ast::unit::year, -1);
       }
       auto const p = period_of(base, ast::unit::quarter);
-      b.date_at(p->value, p->interval, p->g);
-      b.m.anchor = have_quarter ? anchor_kind::previous : anchor_kind::dct;
-      if (have_quarter) b.m.anchor_value = c.discussed_quarter->value;
-      return b.m;
+      date_at(m, p->value, p->interval, p->g);
+      m.anchor = have_quarter ? anchor_kind::previous : anchor_kind::dct;
+      if (have_quarter) m.anchor_value = c.discussed_quarter->value;
+      return true;
     }
     case ast::special::the_weekend: {
       // POLICY: "the weekend" is the one just past on a weekday DCT (news of Monday reports the
@@ -384,29 +384,29 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       bool const in_weekend = wd == date::Saturday || wd == date::Sunday;
       if (!in_weekend && c.clause_tense() != tense::future) saturday -= days{7};
       auto const p = period_of(saturday, ast::unit::weekend);
-      b.date_at(p->value, p->interval, p->g);
-      return b.m;
+      date_at(m, p->value, p->interval, p->g);
+      return true;
     }
     case ast::special::year_period: {
       // "the 1988 quarter": the quarter being discussed, in that year; else (or after "the nine
       // months") the year itself.
       if (c.discussed_quarter && c.discussed_quarter->when && !c.year_to_date) {
         unsigned const q = (month_of(c.discussed_quarter->when->earliest) - 1) / 3 + 1;
-        b.date_at(year_value(s.year) + "-Q" + std::to_string(q), quarter_interval(s.year, q), grain::quarter);
-        b.m.anchor = anchor_kind::previous;
-        b.m.anchor_value = c.discussed_quarter->value;
+        date_at(m, year_value(s.year) + "-Q" + std::to_string(q), quarter_interval(s.year, q), grain::quarter);
+        m.anchor = anchor_kind::previous;
+        m.anchor_value = c.discussed_quarter->value;
       } else {
-        b.date_at(year_value(s.year), {first_of(s.year, 1), last_of(s.year, 12)}, grain::year);
-        b.m.anchor = anchor_kind::none;
+        date_at(m, year_value(s.year), {first_of(s.year, 1), last_of(s.year, 12)}, grain::year);
+        m.anchor = anchor_kind::none;
       }
-      return b.m;
+      return true;
     }
     case ast::special::none: break;
   }
 
   int year = s.year;
   if (year >= 0 && s.two_digit_year) year = expand_two_digit_year(year, dct_year);
-  if (year >= 0) b.m.stated |= field::year;
+  if (year >= 0) m.stated |= field::year;
 
   // Year given as "last year"/"this year" with a month, quarter, half or season.
   bool const shifted_year = s.has_shift && s.shift_unit == ast::unit::year;
@@ -419,23 +419,23 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     if (s.shift_unit == ast::unit::week && s.weekday != 0) {
       sys_days const monday = monday_of(add_units(anchor_day, ast::unit::week, s.shift));
       sys_days const d = monday + days{s.weekday - 1};
-      b.date_at(day_value(d), {d, d}, grain::day);
-      b.m.stated |= field::weekday;
-      b.m.implied |= field::year | field::month | field::day;
+      date_at(m, day_value(d), {d, d}, grain::day);
+      m.stated |= field::weekday;
+      m.implied |= field::year | field::month | field::day;
     } else {
       ast::unit const u = s.weekend ? ast::unit::weekend : s.shift_unit;
       auto const p = period_of(add_units(anchor_day, u, s.shift), u);
-      if (!p) return std::nullopt;
-      b.date_at(p->value, p->interval, p->g);
-      b.m.implied |= field::year;
+      if (!p) return false;
+      date_at(m, p->value, p->interval, p->g);
+      m.implied |= field::year;
     }
     if (s.mod != ast::modifier::none) {
-      b.m.when = apply_mod(*b.m.when, s.mod, b.m.granularity, dct);
-      b.m.mod = mod_text(s.mod);
+      m.when = apply_mod(*m.when, s.mod, m.granularity, dct);
+      m.mod = mod_text(s.mod);
     }
-    add_time_of_day(b.m, s);
-    if (!anaphoric && s.anchor_to == ast::anchor::previous) b.m.anchor = anchor_kind::dct;
-    return b.m;
+    add_time_of_day(m, s);
+    if (!anaphoric && s.anchor_to == ast::anchor::previous) m.anchor = anchor_kind::dct;
+    return true;
   }
 
   // Absolute day: year, month and day.
@@ -449,30 +449,32 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
         if (!ymd.ok()) return std::nullopt;
         return day_interval{sys_days{ymd}, sys_days{ymd}};
       });
-      if (!y) return std::nullopt;
+      if (!y) return false;
       year = *y;
-      b.m.implied |= field::year;
+      m.implied |= field::year;
     }
     year_month_day const ymd{date::year{year} / date::month{s.month} / date::day{s.day}};
-    if (!ymd.ok()) return std::nullopt;
+    if (!ymd.ok()) return false;
     sys_days const d = sys_days{ymd} + days{s.day_offset};
-    if (s.week_of) b.date_at(week_value(d), {monday_of(d), monday_of(d) + days{6}}, grain::week);
-    else b.date_at(day_value(d), {d, d}, grain::day);
-    b.m.stated |= field::month | field::day;
-    if (s.weekday != 0) b.m.stated |= field::weekday;
-    b.m.anchor = year_stated ? anchor_kind::none : anchor_kind::dct;
-    add_time_of_day(b.m, s);
-    return b.m;
+    if (s.week_of) date_at(m, week_value(d), {monday_of(d), monday_of(d) + days{6}}, grain::week);
+    else date_at(m, day_value(d), {d, d}, grain::day);
+    m.stated |= field::month | field::day;
+    if (s.weekday != 0) m.stated |= field::weekday;
+    m.anchor = year_stated ? anchor_kind::none : anchor_kind::dct;
+    add_time_of_day(m, s);
+    return true;
   }
 
   // A weekday alone, or with last/next/this.
   if (s.weekday != 0) {
-    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, c.clause_tense()) + days{s.day_offset};
-    b.date_at(day_value(d), {d, d}, grain::day);
-    b.m.stated |= field::weekday;
-    b.m.implied |= field::year | field::month | field::day;
-    add_time_of_day(b.m, s);
-    return b.m;
+    // Only a plain weekday is placed by the tense of its clause: "last Friday" reads none.
+    tense const t = s.dir == ast::direction::unspecified ? c.clause_tense() : tense::none;
+    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, t) + days{s.day_offset};
+    date_at(m, day_value(d), {d, d}, grain::day);
+    m.stated |= field::weekday;
+    m.implied |= field::year | field::month | field::day;
+    add_time_of_day(m, s);
+    return true;
   }
 
   // POLICY: a clock time alone is on the day of the latest day mentioned before it, else on the
@@ -484,18 +486,18 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       auto const last = anchor_mention(c, ast::unit::day);
       if (last && last->granularity == grain::day) day = last->when->earliest;
     }
-    b.date_at(day_value(day), {day, day}, grain::day);
-    b.m.implied |= field::year | field::month | field::day;
-    add_time_of_day(b.m, s);
-    return b.m;
+    date_at(m, day_value(day), {day, day}, grain::day);
+    m.implied |= field::year | field::month | field::day;
+    add_time_of_day(m, s);
+    return true;
   }
 
   // Sub-year periods: month, quarter, half, season. Their year is stated, shifted or picked.
   //   "last June" is the latest June strictly before the DCT; "next June" the first after it.
   auto place = [&](auto interval_of, field stated, default_year fallback = default_year::within_120_days) -> std::optional<int> {
-    b.m.stated |= stated;
+    m.stated |= stated;
     if (year >= 0) return year;
-    b.m.implied |= field::year;
+    m.implied |= field::year;
     if (s.dir == ast::direction::past || s.dir == ast::direction::future) {
       // "last June": the latest June strictly before the DCT's month; "next June" the first after.
       for (int y = dct_year + (s.dir == ast::direction::past ? 0 : 0); y >= dct_year - 1 && y <= dct_year + 1;) {
@@ -522,12 +524,12 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
       return s.week_of ? day_interval{monday_of(d), monday_of(d) + days{6}} : day_interval{d, d};
     };
     auto const y = place(interval_of, field::day, default_year::nearest);
-    if (!y) return std::nullopt;
+    if (!y) return false;
     sys_days const d = *holiday_in(s.holiday, *y);
-    if (s.week_of) b.date_at(week_value(d), interval_of(*y), grain::week);
-    else b.date_at(day_value(d), {d, d}, grain::day);
-    if (year >= 0) b.m.anchor = anchor_kind::none;
-    return b.m;
+    if (s.week_of) date_at(m, week_value(d), interval_of(*y), grain::week);
+    else date_at(m, day_value(d), {d, d}, grain::day);
+    if (year >= 0) m.anchor = anchor_kind::none;
+    return true;
   }
 
   std::optional<day_interval> whole;
@@ -535,7 +537,7 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
   std::string value;
   if (s.month != 0) {
     auto const y = place([&](int cy) { return day_interval{first_of(cy, s.month), last_of(cy, s.month)}; }, field::month);
-    if (!y) return std::nullopt;
+    if (!y) return false;
     whole = day_interval{first_of(*y, s.month), last_of(*y, s.month)};
     g = grain::month;
     value = month_value(*y, s.month);
@@ -545,21 +547,22 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     //   third-quarter earnings" said in October is about the quarter just closed.
     // A future clause still looks ahead when the latest begun quarter is neither the current one
     // nor the one just closed ("expects sales to recover in the second quarter" in February).
-    tense quarter_tense = tense::past;
-    if (c.clause_tense() == tense::future) {
+    // A lambda: only a quarter without a year or a direction reads the clause.
+    auto const quarter_tense = [&] {
+      if (c.clause_tense() != tense::future) return tense::past;
       sys_days const current_start = first_of(dct_year, (month_of(dct) - 1) / 3 * 3 + 1);
       int const latest_year = quarter_interval(dct_year, s.quarter).earliest <= dct ? dct_year : dct_year - 1;
       sys_days const latest_start = quarter_interval(latest_year, s.quarter).earliest;
-      if (latest_start < add_units(current_start, ast::unit::quarter, -1)) quarter_tense = tense::future;
-    }
+      return latest_start < add_units(current_start, ast::unit::quarter, -1) ? tense::future : tense::past;
+    };
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
                        ? place([&](int cy) { return quarter_interval(cy, s.quarter); }, field::quarter)
-                       : (b.m.stated |= field::quarter, b.m.implied |= field::year,
+                       : (m.stated |= field::quarter, m.implied |= field::year,
                           // by_tense: the 120-day look-ahead of month names would make "the fiscal first
                           // quarter" said in October next year's (TBAQ: 1989-Q1, 3 of 3).
-                          pick_year(dct_year, dct, quarter_tense,
+                          pick_year(dct_year, dct, quarter_tense(),
                                     [&](int cy) -> std::optional<day_interval> { return quarter_interval(cy, s.quarter); }, default_year::by_tense));
-    if (!y) return std::nullopt;
+    if (!y) return false;
     whole = quarter_interval(*y, s.quarter);
     g = grain::quarter;
     value = year_value(*y) + "-Q" + std::to_string(s.quarter);
@@ -567,16 +570,16 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     // As a quarter: "the first half" reported in November is this year's, not next year's.
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
                        ? place([&](int cy) { return half_interval(cy, s.half); }, field::half)
-                       : (b.m.stated |= field::half, b.m.implied |= field::year,
+                       : (m.stated |= field::half, m.implied |= field::year,
                           pick_year(dct_year, dct, c.clause_tense() == tense::future ? tense::future : tense::past,
                                     [&](int cy) -> std::optional<day_interval> { return half_interval(cy, s.half); }, default_year::by_tense));
-    if (!y) return std::nullopt;
+    if (!y) return false;
     whole = half_interval(*y, s.half);
     g = grain::half_year;
     value = year_value(*y) + "-H" + std::to_string(s.half);
   } else if (s.season != 0) {
     auto const y = place([&](int cy) { return season_interval(cy, s.season); }, field::season, default_year::by_tense);
-    if (!y) return std::nullopt;
+    if (!y) return false;
     whole = season_interval(*y, s.season);
     g = grain::season;
     value = year_value(*y) + "-" + season_code(s.season);
@@ -594,22 +597,22 @@ std::optional<temporal_mention> resolve_calendar(ast::expression const& s, resol
     whole = day_interval{first_of(decade * 10, 1), last_of(decade * 10 + 9, 12)};
     g = grain::decade;
     value = std::to_string(decade);
-    b.m.stated |= field::decade;
+    m.stated |= field::decade;
   } else if (s.century >= 0) {
     whole = day_interval{first_of(s.century * 100, 1), last_of(s.century * 100 + 99, 12)};
     g = grain::century;
     value = pad(s.century, 2);
-    b.m.stated |= field::century;
+    m.stated |= field::century;
   } else {
-    return std::nullopt;
+    return false;
   }
-  b.date_at(value, *whole, g);
-  if (b.m.implied.empty() && !shifted_year) b.m.anchor = anchor_kind::none;
+  date_at(m, std::move(value), *whole, g);
+  if (m.implied.empty() && !shifted_year) m.anchor = anchor_kind::none;
   if (s.mod != ast::modifier::none) {
-    b.m.when = apply_mod(*whole, s.mod, g, dct);
-    b.m.mod = mod_text(s.mod);
+    m.when = apply_mod(*whole, s.mod, g, dct);
+    m.mod = mod_text(s.mod);
   }
-  return b.m;
+  return true;
 }
 
 std::string duration_value(ast::expression const& s) {
@@ -674,8 +677,7 @@ std::string duration_value(ast::expression const& s) {
   }
 }
 
-std::optional<temporal_mention> resolve_duration(ast::expression const& s, resolve_context const& c) {
-  temporal_mention m;
+bool resolve_duration(ast::expression const& s, resolve_context const& c, temporal_mention& m) {
   m.type = timex_type::duration;
   m.value = duration_value(s);
   m.mod = mod_text(s.mod);
@@ -694,7 +696,7 @@ std::optional<temporal_mention> resolve_duration(ast::expression const& s, resol
     m.granularity = p->g;
     m.anchor = previous ? anchor_kind::previous : anchor_kind::dct;
     if (previous) m.anchor_value = previous->value;
-    return m;
+    return true;
   }
   if ((s.span_past || s.span_future) && n > 0 && s.count == std::floor(s.count) && s.count_unit >= ast::unit::day) {
     sys_days const dct = c.dct.day;
@@ -703,14 +705,13 @@ std::optional<temporal_mention> resolve_duration(ast::expression const& s, resol
     if (s.span_past) m.when = day_interval{add_units(dct, s.count_unit, -n), dct};
     else m.when = day_interval{dct, add_units(dct, s.count_unit, n)};
   }
-  return m;
+  return true;
 }
 
-std::optional<temporal_mention> resolve_offset(ast::expression const& s, resolve_context const& c) {
-  std::optional<temporal_mention> const previous = s.anchor_to == ast::anchor::previous ? anchor_mention(c, s.count_unit) : std::nullopt;
-  bool const anaphoric = previous.has_value();
+bool resolve_offset(ast::expression const& s, resolve_context const& c, temporal_mention& m) {
+  temporal_mention const* const previous = s.anchor_to == ast::anchor::previous ? anchor_mention(c, s.count_unit) : nullptr;
+  bool const anaphoric = previous != nullptr;
   sys_days const anchor_day = anaphoric ? previous->when->earliest : c.dct.day;
-  temporal_mention m;
   m.anchor = anaphoric ? anchor_kind::previous : anchor_kind::dct;
   if (anaphoric) m.anchor_value = previous->value;
   m.implied = field::year | field::month | field::day;
@@ -718,7 +719,7 @@ std::optional<temporal_mention> resolve_offset(ast::expression const& s, resolve
     m.type = timex_type::date;
     m.value = s.dir == ast::direction::future ? "FUTURE_REF" : "PAST_REF";
     m.granularity = grain::unspecified;
-    return m;
+    return true;
   }
   long long const n = std::llround(s.count) * (s.dir == ast::direction::future ? 1 : -1);
   if (s.count_unit == ast::unit::year && n == -1 && c.year_to_date) {
@@ -731,7 +732,7 @@ std::optional<temporal_mention> resolve_offset(ast::expression const& s, resolve
     m.granularity = p->g;
     m.anchor = anchor_kind::dct;
     m.anchor_value.clear();
-    return m;
+    return true;
   }
   if (s.count_unit == ast::unit::year && n == -1 && c.discussed_quarter && c.discussed_quarter->when) {
     // POLICY: "a year ago/earlier" in a text that has been talking about a quarter is that quarter
@@ -744,7 +745,7 @@ std::optional<temporal_mention> resolve_offset(ast::expression const& s, resolve
     m.granularity = p->g;
     m.anchor = anchor_kind::previous;
     m.anchor_value = c.discussed_quarter->value;
-    return m;
+    return true;
   }
   if (s.count_unit <= ast::unit::hour) {
     // "two hours ago": the DCT's day at TIME granularity; without a DCT time the day is all we know.
@@ -752,24 +753,23 @@ std::optional<temporal_mention> resolve_offset(ast::expression const& s, resolve
     m.value = day_value(anchor_day);
     m.when = day_interval{anchor_day, anchor_day};
     m.granularity = grain::day;
-    return m;
+    return true;
   }
   sys_days const target = add_units(anchor_day, s.count_unit, n);
   // "N weeks ago" names a week of the calendar; "a week earlier" (anaphoric) a day.
   ast::unit const u = s.count_unit == ast::unit::fortnight ? ast::unit::week
                       : anaphoric && s.count_unit == ast::unit::week ? ast::unit::day : s.count_unit;
   auto const p = period_of(target, u);
-  if (!p) return std::nullopt;
+  if (!p) return false;
   m.type = timex_type::date;
   m.value = p->value;
   m.when = p->interval;
   m.granularity = p->g;
   m.mod = mod_text(s.mod);
-  return m;
+  return true;
 }
 
-std::optional<temporal_mention> resolve_set(ast::expression const& s) {
-  temporal_mention m;
+bool resolve_set(ast::expression const& s, temporal_mention& m) {
   m.type = timex_type::set;
   m.granularity = grain::unspecified;
   if (s.every) m.quant = "EVERY";
@@ -777,28 +777,33 @@ std::optional<temporal_mention> resolve_set(ast::expression const& s) {
   if (s.times != 0) m.freq = std::to_string(s.times) + "X";
   if (s.weekday != 0) {
     m.value = "XXXX-WXX-" + std::to_string(s.weekday) + clock_suffix(s);
-    return m;
+    return true;
   }
   if (s.part_of_day != 0) {
     m.value = std::string{"XXXX-XX-XXT"} + part_code(s.part_of_day);
-    return m;
+    return true;
   }
   if (s.season != 0) {
     m.value = std::string{"XXXX-"} + season_code(s.season);
-    return m;
+    return true;
   }
   if (s.month != 0) {
     m.value = "XXXX-" + pad(s.month, 2);
-    return m;
+    return true;
   }
   ast::expression one = s;
   if (one.count <= 0) one.count = 1;
   one.count_unknown = false;
   m.value = duration_value(one);
-  return m;
+  return true;
 }
 
 }  // namespace
+
+tense resolve_context::clause_tense() const {
+  if (!clause_tense_cache) clause_tense_cache = text != nullptr ? text->clause_tense(span_begin, span_end) : tense::none;
+  return *clause_tense_cache;
+}
 
 // POLICY: a results report that turns from the quarter to "the nine months" or "the first six
 //   months" compares those with the same months of the previous year, and TimeBank tags "a year
@@ -819,27 +824,25 @@ bool opens_year_to_date(temporal_mention const& m, std::string_view said) {
   return false;
 }
 
-std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context) {
-  std::optional<temporal_mention> m;
+bool resolve(ast::expression const& said, resolve_context const& context, temporal_mention& m) {
+  bool placed = false;
   switch (said.what) {
     case ast::kind::calendar:
-    case ast::kind::relative: m = resolve_calendar(said, context); break;
-    case ast::kind::offset: m = resolve_offset(said, context); break;
-    case ast::kind::duration: m = resolve_duration(said, context); break;
-    case ast::kind::set: m = resolve_set(said); break;
-    case ast::kind::reference: {
-      temporal_mention r;
-      r.type = timex_type::date;
-      r.value = said.ref == ast::reference::present ? "PRESENT_REF" : said.ref == ast::reference::past ? "PAST_REF" : "FUTURE_REF";
-      r.granularity = grain::unspecified;
-      r.anchor = anchor_kind::dct;
-      m = r;
+    case ast::kind::relative: placed = resolve_calendar(said, context, m); break;
+    case ast::kind::offset: placed = resolve_offset(said, context, m); break;
+    case ast::kind::duration: placed = resolve_duration(said, context, m); break;
+    case ast::kind::set: placed = resolve_set(said, m); break;
+    case ast::kind::reference:
+      m.type = timex_type::date;
+      m.value = said.ref == ast::reference::present ? "PRESENT_REF" : said.ref == ast::reference::past ? "PAST_REF" : "FUTURE_REF";
+      m.granularity = grain::unspecified;
+      m.anchor = anchor_kind::dct;
+      placed = true;
       break;
-    }
     case ast::kind::none: break;
   }
-  if (m) m->rule = said.rule;
-  return m;
+  if (placed) m.rule = said.rule;
+  return placed;
 }
 
 }  // namespace timeline::grammar

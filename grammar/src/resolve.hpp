@@ -6,7 +6,6 @@
 // here and in calendar.hpp, with Howard Hinnant's date.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <span>
 
@@ -23,12 +22,19 @@ namespace timeline::grammar {
 // or before the DCT whatever the default placement says.
 enum class tense : std::uint8_t { none, past, future, reported, completed };
 
+class text_context;  // context.hpp
+
 struct resolve_context {
   reference_time dct;
-  // Reads the tense of the expression's clause. Only month-days, weekdays and a few others ask:
-  // reading the clause costs more than resolving most expressions, so it is not read up front.
-  std::function<tense()> read_clause_tense = [] { return tense::none; };
-  // The dates mentioned before this expression, oldest first, for anaphora ("the next day").
+  // The text around the expression and its span there, for the tense of its clause; no text, no
+  // tense. Only month-days, weekdays and a few others ask: reading the clause costs more than
+  // resolving most expressions, so it is not read up front. A pointer and a span, where a
+  // std::function made for each candidate allocated its captures.
+  text_context const* text = nullptr;
+  std::size_t span_begin = 0;
+  std::size_t span_end = 0;
+  // The mentions found before this expression, oldest first: anaphora ("the next day") counts from
+  // the latest date among them.
   std::span<temporal_mention const> history;
   // The quarter the text is discussing (extract.cpp: the latest closed one it named), for "the
   // quarter" and "a year ago" in results reports; null when it has named none.
@@ -37,20 +43,21 @@ struct resolve_context {
   // months"), not a quarter: "a year earlier" then compares with the previous year.
   bool year_to_date = false;
 
-  // What read_clause_tense returned, once asked.
+  // The tense of the clause, once asked.
   mutable std::optional<tense> clause_tense_cache;
 
-  tense clause_tense() const {
-    if (!clause_tense_cache) clause_tense_cache = read_clause_tense();
-    return *clause_tense_cache;
-  }
+  // The tense of the expression's clause, read on the first call.
+  tense clause_tense() const;
 };
 
 // Whether `m`, said as `said`, names the months of the year to date in a results report: "the
 // nine months", "the first six months" (extract.cpp keeps it for year_to_date).
 bool opens_year_to_date(temporal_mention const& m, std::string_view said);
 
-// Returns nullopt when what was said is no real date (February 30) or cannot be placed.
-std::optional<temporal_mention> resolve(ast::expression const& said, resolve_context const& context);
+// Fills `m`, a default mention, with the meaning of what was said; false, leaving `m` half
+// filled, when it is no real date (February 30) or cannot be placed. The caller's mention, not a
+// returned one: extract() resolves at the end of its list, as a mention costs as much to move as
+// to copy (its strings are short).
+bool resolve(ast::expression const& said, resolve_context const& context, temporal_mention& m);
 
 }  // namespace timeline::grammar
