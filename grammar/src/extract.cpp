@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <numeric>
 #include <span>
 #include <string>
@@ -96,9 +97,11 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   std::string_view const text = view.text();
   // The rules match lower case (common.hpp, `lowered`); the context filters read the cased view.
   // Zero bytes after the end, which the scanner's word loads may read (dispatch.hpp).
-  std::string lower_buffer(text.size() + dispatch::table::padding, '\0');
-  lower_ascii(text, lower_buffer.data());
-  std::string_view const lower{lower_buffer.data(), text.size()};
+  // Written once: lower_ascii fills the text's bytes, and only the padding is zeroed.
+  auto const lower_buffer = std::make_unique_for_overwrite<char[]>(text.size() + dispatch::table::padding);
+  lower_ascii(text, lower_buffer.get());
+  std::memset(lower_buffer.get() + text.size(), 0, dispatch::table::padding);
+  std::string_view const lower{lower_buffer.get(), text.size()};
   std::vector<temporal_mention> found;
   std::vector<rules::candidate> candidates;
   std::vector<std::size_t> by_length;  // indices into candidates, in the order they are tried
