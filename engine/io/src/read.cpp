@@ -535,7 +535,7 @@ class reader {
     }
   }
 
-  void deliver(source_document out) {
+  void deliver(source_document&& out) {
     engine::document& doc = out.document;
     std::optional<std::string> original;  // the id the document came with, when it is renamed
     if (!ids_.insert(doc.id)) {
