@@ -85,11 +85,12 @@ class json_writer {
     out_.commit(at_);
   }
 
-  // The most string(s) writes: every byte escaped as \u00XX, and the quotes.
-  static std::size_t room_for(std::string_view s) { return 6 * s.size() + 2; }
+  // The most string(s) writes: every byte escaped as \u00XX, and the quotes; and the eight bytes
+  // it stores whole for the last few.
+  static std::size_t room_for(std::string_view s) { return 6 * s.size() + 2 + 8; }
   static constexpr std::size_t number_room = std::numeric_limits<std::size_t>::digits10 + 1;
 
-  void raw(std::string_view s) { at_ = std::copy(s.begin(), s.end(), at_); }
+  void raw(std::string_view s) { at_ = copy(s, at_); }
   void number(std::size_t n) { at_ = std::to_chars(at_, at_ + number_room, n).ptr; }
   // A string that is plain by construction (an enum's name, a day): quoted, not scanned.
   void plain_string(std::string_view s) {
@@ -106,34 +107,46 @@ class json_writer {
   }
   // `s` as a JSON string, escaped as nlohmann::json's dump() does (the output is the same byte for
   // byte): building a json tree per expression cost a tenth of the tagger's time. `s` is valid
-  // UTF-8 (a span of a checked text, or ASCII). Copied byte by byte in place, and eight bytes at a
-  // time while eight are left: with a search for the next byte to escape and a call to copy up to
-  // it, these short strings (half under eight bytes) were a third of writing the output.
+  // UTF-8 (a span of a checked text, or ASCII). Eight bytes at a time, each eight stored whole and
+  // kept up to the first byte to escape, the last eight overlapping the eight before; a string
+  // under eight bytes (half of them) byte by byte. The end is kept in a local: written through
+  // `at_`, it was stored and loaded again for every byte.
   void string(std::string_view s) {
     using timeline::detail::load_eight;
-    *at_++ = '"';
+    char* out = at_;
+    *out++ = '"';
     char const* next = s.data();
     char const* const end = next + s.size();
-    while (end - next >= 8) {
-      std::uint64_t const eight = load_eight(next);
-      std::memcpy(at_, &eight, sizeof eight);  // kept up to the first byte to escape
-      std::uint64_t const marks = escaped_bytes(eight);
-      std::size_t const plain = marks == 0 ? 8 : timeline::detail::first_byte(marks);
-      at_ += plain;
-      next += plain;
-      if (plain < 8) escape(*next++);
-    }
-    for (; next != end; ++next) {
-      if (escapes[static_cast<unsigned char>(*next)]) {
-        escape(*next);
-      } else {
-        *at_++ = *next;
+    if (s.size() >= 8) {
+      while (next != end) {
+        auto const left = static_cast<std::size_t>(end - next);
+        std::size_t const taken = std::min<std::size_t>(left, 8);
+        // With fewer than eight left, the last eight of `s` moved down to start at `next`.
+        std::uint64_t const eight = left >= 8 ? load_eight(next) : load_eight(end - 8) >> (8 * (8 - left));
+        std::uint64_t const kept = taken == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * taken)) - 1;
+        std::memcpy(out, &eight, sizeof eight);
+        std::uint64_t const marks = escaped_bytes(eight) & kept;
+        std::size_t const plain = marks == 0 ? taken : timeline::detail::first_byte(marks);
+        out += plain;
+        next += plain;
+        if (plain < taken) out = escape(out, *next++);
+      }
+    } else {
+      for (; next != end; ++next) {
+        if (escapes[static_cast<unsigned char>(*next)]) {
+          out = escape(out, *next);
+        } else {
+          *out++ = *next;
+        }
       }
     }
-    *at_++ = '"';
+    *out++ = '"';
+    at_ = out;
   }
 
  private:
+  static char* copy(std::string_view s, char* out) { return std::copy(s.begin(), s.end(), out); }
+
   // The bytes dump() escapes: the quote, the backslash and the control characters (not 0x7F, and
   // nothing above it without ensure_ascii).
   static constexpr std::array<bool, 256> escapes = [] {
@@ -155,20 +168,21 @@ class json_writer {
     return (control | quote | backslash) & high_bits;
   }
 
-  void escape(char c) {
+  static char* escape(char* out, char c) {
     switch (c) {
-      case '"': raw("\\\""sv); break;
-      case '\\': raw("\\\\"sv); break;
-      case '\b': raw("\\b"sv); break;
-      case '\f': raw("\\f"sv); break;
-      case '\n': raw("\\n"sv); break;
-      case '\r': raw("\\r"sv); break;
-      case '\t': raw("\\t"sv); break;
+      case '"': return copy("\\\""sv, out);
+      case '\\': return copy("\\\\"sv, out);
+      case '\b': return copy("\\b"sv, out);
+      case '\f': return copy("\\f"sv, out);
+      case '\n': return copy("\\n"sv, out);
+      case '\r': return copy("\\r"sv, out);
+      case '\t': return copy("\\t"sv, out);
       default: {  // the other control characters, as dump() writes them
         constexpr std::string_view hex = "0123456789abcdef";
-        raw("\\u00"sv);
-        *at_++ = hex[static_cast<unsigned char>(c) >> 4U];
-        *at_++ = hex[static_cast<unsigned char>(c) & 0xFU];
+        out = copy("\\u00"sv, out);
+        *out++ = hex[static_cast<unsigned char>(c) >> 4U];
+        *out++ = hex[static_cast<unsigned char>(c) & 0xFU];
+        return out;
       }
     }
   }
