@@ -214,6 +214,7 @@ struct line_info {
   std::size_t width = 0;  // code points
   line_class cls = line_class::prose;
   bool finished = true;  // ends with sentence punctuation
+  bool starts_list = false;  // of other stories
   std::optional<boilerplate_kind> kind;
 };
 
@@ -247,20 +248,23 @@ line_class classify(std::string_view folded, std::size_t width) {
 }  // namespace
 
 std::vector<boilerplate_span> find_boilerplate(std::string_view text) {
-  std::vector<text_span> const split = detail::split_lines(text, {0, text.size()});
-  std::vector<line_info> lines;
-  lines.reserve(split.size());
-  for (text_span line : split) {
+  // Reused from document to document: grown a line at a time for each one, they were most of the
+  // allocations made here.
+  thread_local std::vector<line_info> lines;
+  thread_local std::string folded;  // of each short line in turn
+  lines.clear();
+  detail::line_scanner scanner{text, {0, text.size()}};
+  for (text_span line; scanner.next(line);) {
     line = detail::trim(text, line);
     if (line.size() == 0) {
       continue;
     }
     line_info info;
     info.span = line;
-    info.width = detail::code_points(text, line);
+    info.width = scanner.ascii() ? line.size() : detail::code_points(text, line);
     // Every class but prose is a short line (the longest, breadcrumbs and prompts, at most 160
     // code points): a paragraph of running text is not folded and compared at all.
-    if (info.width <= 200) info.cls = classify(detail::fold(text.substr(line.begin, line.size())), info.width);
+    if (info.width <= 200) info.cls = classify(detail::fold(text.substr(line.begin, line.size()), folded), info.width);
     info.finished = ends_finished(text, line);
     lines.push_back(info);
   }
@@ -297,12 +301,11 @@ std::vector<boilerplate_span> find_boilerplate(std::string_view text) {
   auto const is_stamp = [](line_info const& l) {
     return l.cls == line_class::stamp || l.cls == line_class::counted_stamp;
   };
-  std::vector<bool> starts_list(lines.size(), false);
   bool seen_prose = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     seen_prose = seen_prose || (lines[i].cls == line_class::prose && lines[i].width > 80);
     if (lines[i].cls == line_class::related_heading) {
-      starts_list[i] = true;
+      lines[i].starts_list = true;
     }
     if (!is_stamp(lines[i])) {
       continue;
@@ -311,7 +314,7 @@ std::vector<boilerplate_span> find_boilerplate(std::string_view text) {
     bool const after = i + 1 < lines.size() && is_stamp(lines[i + 1]);
     if (before || after) {
       lines[i].kind = boilerplate_kind::related;
-      starts_list[i] = true;
+      lines[i].starts_list = true;
     } else if (lines[i].cls == line_class::counted_stamp && seen_prose) {
       lines[i].kind = boilerplate_kind::related;
     }
@@ -321,7 +324,7 @@ std::vector<boilerplate_span> find_boilerplate(std::string_view text) {
   bool in_list = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     auto& line = lines[i];
-    if (starts_list[i] || (in_list && line.kind == boilerplate_kind::related)) {
+    if (line.starts_list || (in_list && line.kind == boilerplate_kind::related)) {
       in_list = true;
       continue;
     }

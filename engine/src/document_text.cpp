@@ -25,6 +25,31 @@ std::uint64_t may_break_line(std::uint64_t w) {
   return ((w - every_byte(0x0E)) | w) & high_bits;
 }
 
+// The first byte from `pos` that may_break_line() marks, or the first of the last seven bytes
+// before `end` (not looked at), or `end`. Thirty-two bytes at a time through the long lines of
+// paragraphs, and from the block that stops the run straight to its first mark: stepping to it
+// eight bytes at a time tested the same block again at each step.
+std::size_t next_possible_break(char const* text, std::size_t pos, std::size_t end) noexcept {
+  for (; pos + 32 <= end; pos += 32) {
+    std::uint64_t const first = may_break_line(load_eight(text + pos));
+    std::uint64_t const second = may_break_line(load_eight(text + pos + 8));
+    std::uint64_t const third = may_break_line(load_eight(text + pos + 16));
+    std::uint64_t const fourth = may_break_line(load_eight(text + pos + 24));
+    if ((first | second | third | fourth) != 0) {
+      return pos + (first != 0    ? first_byte(first)
+                    : second != 0 ? 8 + first_byte(second)
+                    : third != 0  ? 16 + first_byte(third)
+                                  : 24 + first_byte(fourth));
+    }
+  }
+  for (; pos + 8 <= end; pos += 8) {
+    if (std::uint64_t const marks = may_break_line(load_eight(text + pos)); marks != 0) {
+      return pos + first_byte(marks);
+    }
+  }
+  return pos;
+}
+
 }  // namespace
 
 decoded decode_at(std::string_view text, std::size_t pos) noexcept {
@@ -146,47 +171,45 @@ bool is_bullet(char32_t cp) noexcept {
          cp == U'\u2013' || cp == U'\u2014' || cp == U'\u2043' || cp == U'\u27A2' || cp == U'\u2192';
 }
 
-std::vector<text_span> split_lines(std::string_view text, text_span within) {
-  std::vector<text_span> lines;
-  std::size_t start = within.begin;
-  std::size_t pos = within.begin;
-  while (pos < within.end) {
-    // Sixteen bytes at a time through the long lines of paragraphs.
-    while (pos + 16 <= within.end &&
-           (may_break_line(load_eight(text.data() + pos)) | may_break_line(load_eight(text.data() + pos + 8))) == 0) {
-      pos += 16;
-    }
-    if (pos + 8 <= within.end) {
-      std::uint64_t const marks = may_break_line(load_eight(text.data() + pos));
-      if (marks == 0) {
-        pos += 8;
-        continue;
-      }
-      pos += first_byte(marks);
-    } else if (pos == within.end) {
-      break;  // the sixteen-byte steps ended the span
+bool line_scanner::next(text_span& line) noexcept {
+  if (done_) {
+    return false;
+  }
+  std::size_t const start = pos_;
+  std::size_t pos = pos_;
+  ascii_ = true;
+  while (pos < end_) {
+    pos = next_possible_break(text_.data(), pos, end_);
+    if (pos == end_) {
+      break;
     }
     // ASCII other than CR and LF is never a line break: skipped without decoding.
-    if (auto const c = static_cast<unsigned char>(text[pos]); c < 0x80 && c != '\n' && c != '\r') {
+    auto const c = static_cast<unsigned char>(text_[pos]);
+    if (c < 0x80 && c != '\n' && c != '\r') {
       ++pos;
       continue;
     }
-    decoded const d = decode_at(text, pos);
+    decoded const d = c < 0x80 ? decoded{c, 1} : decode_at(text_, pos);
     if (is_line_break(d.cp)) {
-      lines.push_back({start, pos});
+      line = {start, pos};
       pos += d.length;
-      if (d.cp == U'\r' && pos < within.end && text[pos] == '\n') {
+      if (d.cp == U'\r' && pos < end_ && text_[pos] == '\n') {
         ++pos;
       }
-      start = pos;
-    } else {
-      pos += d.length;
+      pos_ = pos;
+      any_ = true;
+      return true;
     }
+    ascii_ = false;
+    pos += d.length;
   }
-  if (start < within.end || lines.empty()) {
-    lines.push_back({start, within.end});
+  pos_ = end_;
+  done_ = true;
+  if (start < end_ || !any_) {
+    line = {start, end_};
+    return true;
   }
-  return lines;
+  return false;
 }
 
 text_span trim(std::string_view text, text_span span) noexcept {
@@ -228,9 +251,10 @@ std::size_t code_points(std::string_view text, text_span span) noexcept {
   return count;
 }
 
-std::string fold(std::string_view text) {
+std::string_view fold(std::string_view text, std::string& buffer) {
   // Written in place: no replacement is longer than what it replaces ("…", three bytes, is "...").
-  std::string out(text.size(), '\0');
+  std::string& out = buffer;
+  out.resize(text.size());
   std::size_t n = 0;
   bool pending_space = false;
   static std::array<bool, 128> const ascii_space = [] {
@@ -302,8 +326,7 @@ std::string fold(std::string_view text) {
     }
     pos += d.length;
   }
-  out.resize(n);
-  return out;
+  return {out.data(), n};
 }
 
 std::size_t bullet_length(std::string_view text, text_span span) noexcept {

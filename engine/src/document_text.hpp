@@ -42,8 +42,29 @@ bool is_closing_quote(char32_t cp) noexcept;  // " ' ” ’ » › ) ]
 bool is_dash(char32_t cp) noexcept;           // - ‐ ‒ – — ―
 bool is_bullet(char32_t cp) noexcept;         // • · ▪ ◦ ‣ ● ○ ■ □ - * –
 
-// The lines of `text` inside [within), without their terminators (LF, CR LF, CR, U+2028/9).
-std::vector<text_span> split_lines(std::string_view text, text_span within);
+// The lines of `text` inside [within), one at a time, without their terminators (LF, CR LF, CR,
+// U+2028/9, U+0085): no vector of them is built, as its growth cost more than reading them. An
+// empty span is one empty line; a terminator at the end starts no line after it.
+//
+//   detail::line_scanner lines{text, {0, text.size()}};
+//   for (text_span line; lines.next(line);) { ... }
+class line_scanner {
+ public:
+  line_scanner(std::string_view text, text_span within) noexcept : text_(text), pos_(within.begin), end_(within.end) {}
+  // The next line; false after the last one.
+  bool next(text_span& line) noexcept;
+  // Whether the line next() gave last has no byte above 127, which makes its width in code points
+  // its size: the scan for line breaks stops at every such byte, and knows.
+  bool ascii() const noexcept { return ascii_; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_;
+  std::size_t end_;
+  bool ascii_ = true;
+  bool any_ = false;   // a line was given
+  bool done_ = false;  // the last line was given
+};
 
 // `span` without leading and trailing white space (including no-break spaces).
 text_span trim(std::string_view text, text_span span) noexcept;
@@ -52,8 +73,9 @@ text_span trim(std::string_view text, text_span span) noexcept;
 std::size_t code_points(std::string_view text, text_span span) noexcept;
 
 // ASCII-lowercased copy with every run of white space (any kind) made one ' ', and typographic
-// quotes and dashes folded to ASCII. For matching phrases only; offsets into it mean nothing.
-std::string fold(std::string_view text);
+// quotes and dashes folded to ASCII. For matching phrases only; offsets into it mean nothing. It is
+// written into `buffer`, which the caller reuses from line to line, and the view is of it.
+std::string_view fold(std::string_view text, std::string& buffer);
 
 // The byte length of a list marker ("• ", "- ", "1. ", "a) ") at the start of `span`, including
 // the white space after it, or 0.

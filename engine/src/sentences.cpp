@@ -168,7 +168,8 @@ std::vector<text_span> split_paragraphs(std::string_view text, text_span within)
     paragraphs.push_back(current);
     block.clear();
   };
-  for (text_span line : detail::split_lines(text, within)) {
+  detail::line_scanner lines{text, within};
+  for (text_span line; lines.next(line);) {
     line = detail::trim(text, line);
     if (line.size() == 0) {
       flush();

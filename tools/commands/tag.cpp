@@ -6,6 +6,8 @@
 #include <array>
 #include <cassert>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +21,8 @@
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
+
+#include <timeline/grammar/detail/eight_bytes.hpp>
 
 #include <timeline/engine/tagging.hpp>
 #include <timeline/io/publication_date.hpp>
@@ -46,29 +50,47 @@ struct tag_options {
 
 std::string day_text(date::sys_days d) { return io::format_day(d); }
 
-// Writes JSON into room made for it in advance, and gives the room not used back when done. An
-// expression is some twenty pieces, and appending them to a std::string one at a time (a capacity
-// check and a call each) cost more than the rest of writing the output. The caller makes `room`
-// enough for what it writes: room_for() each string, and the rest counted.
+// One document's JSON line, written in place. Its bytes only grow, to the longest line written, and
+// are reused for the next document: resizing a std::string for every expression zero-filled the
+// room made for it, only for the writer to overwrite it.
+class json_line {
+ public:
+  // Room for `n` more bytes after the written ones; write them, then give the end to commit().
+  char* make_room(std::size_t n) {
+    if (bytes_.size() - used_ < n) bytes_.resize(std::max(used_ + n, 2 * bytes_.size()));
+    return bytes_.data() + used_;
+  }
+  void commit(char const* end) { used_ = static_cast<std::size_t>(end - bytes_.data()); }
+  void append(std::string_view s) { commit(std::copy(s.begin(), s.end(), make_room(s.size()))); }
+  void drop_last() { --used_; }
+  void clear() { used_ = 0; }
+  std::string_view written() const { return {bytes_.data(), used_}; }
+
+ private:
+  std::string bytes_;
+  std::size_t used_ = 0;
+};
+
+// Writes JSON into room made for it in advance. An expression is some twenty pieces, and appending
+// them to a std::string one at a time (a capacity check and a call each) cost more than the rest
+// of writing the output. The caller makes `room` enough for what it writes: room_for() each
+// string, and the rest counted.
 class json_writer {
  public:
-  json_writer(std::string& out, std::size_t room) : out_(out) {
-    std::size_t const start = out.size();
-    out_.resize(start + room);
-    at_ = out_.data() + start;
-  }
+  json_writer(json_line& out, std::size_t room) : out_(out), at_(out.make_room(room)), end_(at_ + room) {}
   json_writer(json_writer const&) = delete;
   json_writer& operator=(json_writer const&) = delete;
   ~json_writer() {
-    assert(at_ <= out_.data() + out_.size() && "the room made was too small");
-    out_.resize(static_cast<std::size_t>(at_ - out_.data()));
+    assert(at_ <= end_ && "the room made was too small");
+    out_.commit(at_);
   }
 
-  // The most string(s) writes: every byte escaped as \u00XX, and the quotes.
-  static std::size_t room_for(std::string_view s) { return 6 * s.size() + 2; }
+  // The most string(s) writes: every byte escaped as \u00XX, and the quotes; and the eight bytes
+  // it stores whole for the last few.
+  static std::size_t room_for(std::string_view s) { return 6 * s.size() + 2 + 8; }
   static constexpr std::size_t number_room = std::numeric_limits<std::size_t>::digits10 + 1;
 
-  void raw(std::string_view s) { at_ = std::copy(s.begin(), s.end(), at_); }
+  void raw(std::string_view s) { at_ = copy(s, at_); }
   void number(std::size_t n) { at_ = std::to_chars(at_, at_ + number_room, n).ptr; }
   // A string that is plain by construction (an enum's name, a day): quoted, not scanned.
   void plain_string(std::string_view s) {
@@ -76,9 +98,6 @@ class json_writer {
     raw(s);
     *at_++ = '"';
   }
-  // `s` as a JSON string, escaped as nlohmann::json's dump() does (the output is the same byte for
-  // byte): building a json tree per expression cost a tenth of the tagger's time. `s` is valid
-  // UTF-8 (a span of a checked text, or ASCII).
   // `key` (its comma, quotes and colon included) and `s`, or nothing when `s` is empty: the
   // optional fields of the output are left out rather than written empty.
   void string_if_set(std::string_view key, std::string_view s) {
@@ -86,45 +105,91 @@ class json_writer {
     raw(key);
     string(s);
   }
+  // `s` as a JSON string, escaped as nlohmann::json's dump() does (the output is the same byte for
+  // byte): building a json tree per expression cost a tenth of the tagger's time. `s` is valid
+  // UTF-8 (a span of a checked text, or ASCII). Eight bytes at a time, each eight stored whole and
+  // kept up to the first byte to escape, the last eight overlapping the eight before; a string
+  // under eight bytes (half of them) byte by byte. The end is kept in a local: written through
+  // `at_`, it was stored and loaded again for every byte.
   void string(std::string_view s) {
-    // The bytes dump() escapes: quote, backslash and the control characters (not 0x7F, and
-    // nothing above it without ensure_ascii).
-    static constexpr auto needs_escape = [] {
-      std::array<bool, 256> escape{};
-      for (std::size_t c = 0; c < 0x20; ++c) escape[c] = true;
-      escape['"'] = escape['\\'] = true;
-      return escape;
-    }();
-    auto const plain = [](char c) { return !needs_escape[static_cast<unsigned char>(c)]; };
-    *at_++ = '"';
-    for (;;) {
-      auto const special = std::find_if_not(s.begin(), s.end(), plain);
-      at_ = std::copy(s.begin(), special, at_);
-      if (special == s.end()) break;
-      char const c = *special;
-      s.remove_prefix(static_cast<std::size_t>(special - s.begin()) + 1);
-      switch (c) {
-        case '"': raw("\\\""sv); break;
-        case '\\': raw("\\\\"sv); break;
-        case '\b': raw("\\b"sv); break;
-        case '\f': raw("\\f"sv); break;
-        case '\n': raw("\\n"sv); break;
-        case '\r': raw("\\r"sv); break;
-        case '\t': raw("\\t"sv); break;
-        default: {  // the other control characters, as dump() writes them
-          constexpr std::string_view hex = "0123456789abcdef";
-          raw("\\u00"sv);
-          *at_++ = hex[static_cast<unsigned char>(c) >> 4U];
-          *at_++ = hex[static_cast<unsigned char>(c) & 0xFU];
+    using timeline::detail::load_eight;
+    char* out = at_;
+    *out++ = '"';
+    char const* next = s.data();
+    char const* const end = next + s.size();
+    if (s.size() >= 8) {
+      while (next != end) {
+        auto const left = static_cast<std::size_t>(end - next);
+        std::size_t const taken = std::min<std::size_t>(left, 8);
+        // With fewer than eight left, the last eight of `s` moved down to start at `next`.
+        std::uint64_t const eight = left >= 8 ? load_eight(next) : load_eight(end - 8) >> (8 * (8 - left));
+        std::uint64_t const kept = taken == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * taken)) - 1;
+        std::memcpy(out, &eight, sizeof eight);
+        std::uint64_t const marks = escaped_bytes(eight) & kept;
+        std::size_t const plain = marks == 0 ? taken : timeline::detail::first_byte(marks);
+        out += plain;
+        next += plain;
+        if (plain < taken) out = escape(out, *next++);
+      }
+    } else {
+      for (; next != end; ++next) {
+        if (escapes[static_cast<unsigned char>(*next)]) {
+          out = escape(out, *next);
+        } else {
+          *out++ = *next;
         }
       }
     }
-    *at_++ = '"';
+    *out++ = '"';
+    at_ = out;
   }
 
  private:
-  std::string& out_;
+  static char* copy(std::string_view s, char* out) { return std::copy(s.begin(), s.end(), out); }
+
+  // The bytes dump() escapes: the quote, the backslash and the control characters (not 0x7F, and
+  // nothing above it without ensure_ascii).
+  static constexpr std::array<bool, 256> escapes = [] {
+    std::array<bool, 256> escape{};
+    for (std::size_t c = 0; c < 0x20; ++c) escape[c] = true;
+    escape['"'] = escape['\\'] = true;
+    return escape;
+  }();
+  // The top bit of each of the eight bytes that `escapes` holds. Exact for every byte.
+  static std::uint64_t escaped_bytes(std::uint64_t eight) {
+    using timeline::detail::every_byte;
+    using timeline::detail::high_bits;
+    constexpr std::uint64_t low_bits = every_byte(0x7F);
+    // A byte's top bit is set when its low seven bits are not zero (no carry leaves the byte).
+    auto const nonzero = [](std::uint64_t x) { return ((x & low_bits) + low_bits) | x; };
+    std::uint64_t const control = ~(((eight & low_bits) + every_byte(0x60)) | eight);
+    std::uint64_t const quote = ~nonzero(eight ^ every_byte('"'));
+    std::uint64_t const backslash = ~nonzero(eight ^ every_byte('\\'));
+    return (control | quote | backslash) & high_bits;
+  }
+
+  static char* escape(char* out, char c) {
+    switch (c) {
+      case '"': return copy("\\\""sv, out);
+      case '\\': return copy("\\\\"sv, out);
+      case '\b': return copy("\\b"sv, out);
+      case '\f': return copy("\\f"sv, out);
+      case '\n': return copy("\\n"sv, out);
+      case '\r': return copy("\\r"sv, out);
+      case '\t': return copy("\\t"sv, out);
+      default: {  // the other control characters, as dump() writes them
+        constexpr std::string_view hex = "0123456789abcdef";
+        out = copy("\\u00"sv, out);
+        *out++ = hex[static_cast<unsigned char>(c) >> 4U];
+        *out++ = hex[static_cast<unsigned char>(c) & 0xFU];
+        return out;
+      }
+    }
+  }
+
+  json_line& out_;
   char* at_;
+  char const* end_;  // of the room made
 };
 
 // The names of a set of calendar fields ("year,month"), made once for each set: an expression
@@ -141,7 +206,7 @@ std::string_view field_names(grammar::field_set fields) {
 // (the contract may be extended, never renamed): quant and freq of sets, which calendar fields
 // were stated and which implied (the solver's hard and soft constraints), and what the
 // expression counts from (anchor: none, dct or previous, with the anchoring value).
-void append_timex_json(std::string& out, grammar::temporal_mention const& m, std::string_view text, io::offset_converter const& offsets) {
+void append_timex_json(json_line& out, grammar::temporal_mention const& m, std::string_view text, io::offset_converter const& offsets) {
   std::string_view const span = text.substr(m.begin, m.end - m.begin);
   std::string_view const type = to_string(m.type);
   std::string_view const grain = to_string(m.granularity);
@@ -192,7 +257,7 @@ void append_timex_json(std::string& out, grammar::temporal_mention const& m, std
 }
 
 // The document's fields, before its expressions: `{"document":...,"dct":...[,"status":"error","error":...]`.
-void append_head_json(std::string& out, std::string_view id, std::string_view dct, std::optional<std::string_view> error) {
+void append_head_json(json_line& out, std::string_view id, std::string_view dct, std::optional<std::string_view> error) {
   using w = json_writer;
   // The keys and punctuation are under 64 bytes.
   json_writer json{out, 64 + w::room_for(id) + w::room_for(dct) + (error ? w::room_for(*error) : 0)};
@@ -289,7 +354,7 @@ int run_tag(tag_options const& options) {
   std::size_t failed = 0;
   std::set<fs::path> written;  // --out files of this run
   std::size_t undated = 0;
-  std::string line;  // one document's JSON, reused so that its buffer is allocated once
+  json_line line;  // one document's JSON, reused so that its buffer is allocated once
   auto const on_document = [&](io::source_document&& source) {
     engine::document const& doc = source.document;
     for (auto const& w : source.warnings) std::cerr << "timeline: warning: " << w.what() << "\n";
@@ -331,18 +396,19 @@ int run_tag(tag_options const& options) {
             head["status"] = "error";
             head["error"] = error;
           }
-          line = head.dump();
-          line.pop_back();  // the closing brace: the expressions come before it
+          line.append(head.dump());
+          line.drop_last();  // the closing brace: the expressions come before it
         } else {
           append_head_json(line, doc.id, dct_text, source.errors.empty() ? std::nullopt : std::optional{error});
         }
-        line += ",\"timexes\":["sv;
+        line.append(",\"timexes\":["sv);
         for (std::size_t i = 0; i < mentions.size(); ++i) {
-          if (i > 0) line += ',';
+          if (i > 0) line.append(","sv);
           append_timex_json(line, mentions[i], doc.text, offsets);
         }
-        line += "]}\n"sv;
-        std::cout << line;
+        line.append("]}\n"sv);
+        std::string_view const json = line.written();
+        std::cout.write(json.data(), static_cast<std::streamsize>(json.size()));
       } else if (format == "timeml") {
         io::timeml_document const wrapped = source.timeml ? io::timeml_document{} : wrap_as_timeml(doc, *dct);
         io::timeml_document const& t = source.timeml ? *source.timeml : wrapped;

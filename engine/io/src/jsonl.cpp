@@ -121,8 +121,9 @@ record_fields read_with_messages(std::string_view line, std::string const& file_
 jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, std::size_t line_number,
                                 date::sys_days today, std::vector<input_error>& errors) {
   std::string const place = "line " + std::to_string(line_number);
-  std::optional<record_fields> fast = read_fast(line);
-  record_fields read = fast ? std::move(*fast) : read_with_messages(line, std::string{file}, place);
+  std::optional<record_fields> fields = read_fast(line);
+  if (!fields) fields = read_with_messages(line, std::string{file}, place);
+  record_fields& read = *fields;
   jsonl_record out;
   out.text = std::move(read.text);
   out.fields.id = std::move(read.id);

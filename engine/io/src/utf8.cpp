@@ -6,26 +6,34 @@
 #include <timeline/grammar/detail/eight_bytes.hpp>
 
 namespace timeline::io {
+namespace {
+
+// `pos` moved past ASCII, 32 and then 8 bytes at a time: to the first block of eight holding a byte
+// above 127, or to the last seven bytes. News text is mostly ASCII, and every byte of every input
+// is checked this way.
+std::size_t skip_ascii(std::string_view bytes, std::size_t pos) noexcept {
+  using timeline::detail::high_bits;
+  using timeline::detail::load_eight;
+  for (; pos + 32 <= bytes.size(); pos += 32) {
+    char const* const block = bytes.data() + pos;
+    if (((load_eight(block) | load_eight(block + 8) | load_eight(block + 16) | load_eight(block + 24)) & high_bits) != 0) {
+      break;
+    }
+  }
+  while (pos + 8 <= bytes.size() && (load_eight(bytes.data() + pos) & high_bits) == 0) {
+    pos += 8;
+  }
+  return pos;
+}
+
+}  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
   std::size_t pos = 0;
   std::size_t const size = bytes.size();
   auto const at = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
-  using timeline::detail::load_eight;
   while (pos < size) {
-    // ASCII 32 and 8 bytes at a time: news text is mostly ASCII, and every byte of every input is
-    // checked here.
-    while (pos + 32 <= size) {
-      char const* const block = bytes.data() + pos;
-      if (((load_eight(block) | load_eight(block + 8) | load_eight(block + 16) | load_eight(block + 24)) & timeline::detail::high_bits) != 0) {
-        break;
-      }
-      pos += 32;
-    }
-    if (pos + 8 <= size && (load_eight(bytes.data() + pos) & timeline::detail::high_bits) == 0) {
-      pos += 8;
-      continue;
-    }
+    pos = skip_ascii(bytes, pos);
     if (pos >= size) {
       break;
     }
@@ -84,7 +92,7 @@ std::size_t count_code_points(std::string_view text) noexcept {
 }
 
 offset_converter::offset_converter(std::string_view text) : text_(text) {
-  if (timeline::detail::all_ascii(text)) {
+  if (timeline::detail::all_ascii(text.substr(skip_ascii(text, 0)))) {
     return;  // offsets are already code points
   }
   checkpoints_.reserve(text.size() / stride + 1);
