@@ -11,6 +11,9 @@
 #   MEMORY_MB=100   size of the memory-check file; 0 skips the check
 #   RSS_LIMIT_MB=50 the memory target the check reports against
 #   COUNT=1         0 skips the second, untimed `timeline tag` run that counts the expressions
+#   RUNS=3          timed runs of each tool, taken in turn; the table gives the median of each
+#                   figure (a 20 MB run of `timeline tag` takes a quarter of a second, and on a
+#                   shared machine one run of it varied from 0.23 s to 0.33 s of CPU)
 #
 # It builds only the `timeline` target (a no-op when it is up to date; BUILD_DIR is configured in
 # Release when it has never been), installs chrono-node with npm into BUILD_DIR/chrono when it is
@@ -33,6 +36,7 @@ mb="${MB:-20}"
 memory_mb="${MEMORY_MB:-100}"
 rss_limit="${RSS_LIMIT_MB:-50}"
 count="${COUNT:-1}"
+runs="${RUNS:-3}"
 
 say() { printf '%s\n' "$*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -103,28 +107,33 @@ say "input: $input ($bytes bytes, $documents documents); load average before: $(
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-measure "$tmp/timeline" "$timeline" tag "$input" >/dev/null 2>"$tmp/timeline.err"
-if [[ "$(cut -d' ' -f4 "$tmp/timeline")" != 0 ]]; then
-  say "timeline tag exited with $(cut -d' ' -f4 "$tmp/timeline"); first messages:"
-  head -n 5 "$tmp/timeline.err" >&2
-fi
+for ((run = 1; run <= runs; ++run)); do
+  measure "$tmp/timeline.$run" "$timeline" tag "$input" >/dev/null 2>"$tmp/timeline.err"
+  if [[ "$(cut -d' ' -f4 "$tmp/timeline.$run")" != 0 ]]; then
+    say "timeline tag exited with $(cut -d' ' -f4 "$tmp/timeline.$run"); first messages:"
+    head -n 5 "$tmp/timeline.err" >&2
+  fi
+  measure "$tmp/chrono.$run" node "$here/chrono_driver.mjs" "$input" "$chrono_dir" >"$tmp/chrono.$run.json"
+done
 expressions=-1
 if [[ "$count" != 0 ]]; then
   # Untimed: each timex object in the output has exactly one "begin" key.
   expressions=$("$timeline" tag "$input" 2>/dev/null | grep -o '"begin":' | wc -l || true)
 fi
 
-measure "$tmp/chrono" node "$here/chrono_driver.mjs" "$input" "$chrono_dir" >"$tmp/chrono.json"
 say "load average after: $(load)"
 
-python3 - "$bytes" "$documents" "$expressions" "$tmp/timeline" "$tmp/chrono" "$tmp/chrono.json" "$(nproc)" <<'PY'
-import json, sys
+python3 - "$bytes" "$documents" "$expressions" "$tmp" "$runs" "$(nproc)" <<'PY'
+import json, statistics, sys
 bytes_, documents, expressions = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-t_wall, t_kb, t_cpu, _ = open(sys.argv[4]).read().split()
-c_wall, c_kb, c_cpu, _ = open(sys.argv[5]).read().split()
-driver = json.loads(open(sys.argv[6]).read().strip().splitlines()[-1])
-t_wall, c_wall = max(float(t_wall), 1e-3), max(float(c_wall), 1e-3)
-t_cpu, c_cpu = max(float(t_cpu), 1e-3), max(float(c_cpu), 1e-3)
+tmp, runs = sys.argv[4], int(sys.argv[5])
+def timed(tool):  # per run: wall s, peak RSS KB, CPU s
+    return [tuple(float(x) for x in open(f"{tmp}/{tool}.{r}").read().split()[:3]) for r in range(1, runs + 1)]
+t_runs, c_runs = timed("timeline"), timed("chrono")
+median = lambda runs_, k: max(statistics.median(r[k] for r in runs_), 1e-3)
+t_wall, t_kb, t_cpu = median(t_runs, 0), max(r[1] for r in t_runs), median(t_runs, 2)
+c_wall, c_kb, c_cpu = median(c_runs, 0), max(r[1] for r in c_runs), median(c_runs, 2)
+driver = json.loads(open(f"{tmp}/chrono.{runs}.json").read().strip().splitlines()[-1])
 mb = bytes_ / 1e6
 n = float("nan")
 rows = [  # name, timeline, chrono, True when bigger is better for timeline
@@ -135,9 +144,10 @@ rows = [  # name, timeline, chrono, True when bigger is better for timeline
     ("expressions found", expressions if expressions >= 0 else n, driver["results"], None),
     ("expressions/s (wall)", expressions / t_wall if expressions >= 0 else n, driver["results"] / c_wall, True),
     ("expressions/s (CPU)", expressions / t_cpu if expressions >= 0 else n, driver["results"] / c_cpu, True),
-    ("peak RSS, MB", int(t_kb) / 1024, int(c_kb) / 1024, False),
+    ("peak RSS, MB", t_kb / 1024, c_kb / 1024, False),
 ]
-print(f"{mb:.1f} MB of JSON Lines, {documents} documents, one thread each ({sys.argv[7]} cores on the machine)")
+print(f"{mb:.1f} MB of JSON Lines, {documents} documents, one thread each ({sys.argv[6]} cores on the machine); "
+      f"median of {runs} runs each, taken in turn, peak RSS the largest")
 print(f"{'':24}{'timeline tag':>14}{'chrono-node ' + driver['version']:>20}{'timeline advantage':>20}")
 for name, t, c, higher in rows:
     fmt = (lambda v: f"{v:,.0f}") if name.startswith("expressions") else (lambda v: f"{v:,.2f}")
@@ -145,7 +155,8 @@ for name, t, c, higher in rows:
         fmt, higher = (lambda v: "-" if v != v else f"{v:,.0f}"), None
     adv = "" if higher is None else f"{(t / c if higher else c / t):.2f}x"
     print(f"{name:24}{fmt(t):>14}{fmt(c):>20}{adv:>20}")
-print(f"chrono driver, inside node: {driver['mb_per_s']} MB/s over {driver['seconds']} s "
+print("CPU seconds per run: timeline " + " ".join(f"{r[2]:.2f}" for r in t_runs) + "; chrono " + " ".join(f"{r[2]:.2f}" for r in c_runs))
+print(f"chrono driver, inside node (last run): {driver['mb_per_s']} MB/s over {driver['seconds']} s "
       f"({driver['parse_seconds']} s in chrono.parse), maxRSS {driver['max_rss_mb']} MB")
 PY
 
