@@ -132,12 +132,11 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
       scanned_word w;
       if (ahead.at == i) {
         w = {lower.substr(i, ahead.length), std::string_view::npos};
-        worth = ahead.known == nullptr ? always_ : worth_trying_word(lower, i + w.text.size(), *ahead.known, ahead);
+        worth = worth_trying_known(lower, i + w.text.size(), ahead.known, ahead);
       } else if (w = word_at(lower, i); w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] {
         worth = worth_trying_unusual(lower, i, w, ahead);
       } else {
-        word_class const* const known = classify_common(w.text);
-        worth = known == nullptr ? always_ : worth_trying_word(lower, i + w.text.size(), *known, ahead);
+        worth = worth_trying_known(lower, i + w.text.size(), classify_common(w.text), ahead);
       }
       if (!worth.empty()) return {i, worth};
       // The rest of the word starts nothing: no position inside it is a word start. Its letters
@@ -352,6 +351,7 @@ word_class table::merge(word_info const* own, std::array<word_info const*, 2> st
   c.unpruned |= glued_starts;
   // "the latest quarter's results": a noun of time through its possessive.
   c.date_word = (own != nullptr && own->time_noun) || (!c.function_word && !starting.empty()) || possessive_time_noun;
+  c.starts_something = !(c.own | c.unpruned).empty();
   return c;
 }
 
@@ -502,7 +502,6 @@ production_set table::token_index::at(char c) const noexcept {
 
 production_set table::worth_trying_word(std::string_view lower, std::size_t after, word_class const& known, classified_word& ahead) const {
   production_set found = always_;
-  if (!known.starts_something()) return found;
   production_set worth = known.own_alone | known.unpruned;
   if (!known.own.empty()) worth |= accepting_second(known.own, lower, after, false, ahead);
   // The second token first: it turns away most function words ("the president") for one lookup,
@@ -515,7 +514,7 @@ production_set table::worth_trying_word(std::string_view lower, std::size_t afte
 production_set table::worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word, classified_word& ahead) const {
   std::optional<word_class> scratch;
   word_class const* const known = classify_unusual(word, scratch);
-  return known == nullptr ? always_ : worth_trying_word(lower, at + word.text.size(), *known, ahead);
+  return worth_trying_known(lower, at + word.text.size(), known, ahead);
 }
 
 production_set table::worth_trying_other(std::string_view lower, std::size_t at, classified_word& ahead) const {

@@ -117,7 +117,7 @@ struct word_class {
   bool date_word = false;        // lets a function word among the nine words before it through
   bool number_follower = false;  // can follow a number inside a production ("48 hours")
 
-  bool starts_something() const { return !(own | unpruned).empty(); }
+  bool starts_something = false;  // own or unpruned is not empty: most of the table's words start nothing
 };
 
 class table {
@@ -172,7 +172,11 @@ class table {
                                  bool after_number) const;
   // Whether a date word or a number comes soon after a function word that ends at `after`.
   bool date_word_follows(std::string_view lower, std::size_t after) const;
-  // The productions worth trying at a word, given its class; `after` is where the word ends.
+  // The productions worth trying at a word, given its class (null: the table does not know it);
+  // `after` is where the word ends. Inline for the words that start nothing.
+  production_set worth_trying_known(std::string_view lower, std::size_t after, word_class const* known, classified_word& ahead) const {
+    return known == nullptr || !known->starts_something ? always_ : worth_trying_word(lower, after, *known, ahead);
+  }
   [[gnu::noinline]] production_set worth_trying_word(std::string_view lower, std::size_t after, word_class const& known, classified_word& ahead) const;
   // At a word with an apostrophe or longer than the table's words.
   [[gnu::noinline]] production_set worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word, classified_word& ahead) const;
