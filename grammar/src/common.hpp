@@ -12,6 +12,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <bitset>
 #include <cctype>
 #include <utility>
 #include <functional>
@@ -151,7 +152,46 @@ inline auto const mark = x3::eps[([](auto& ctx) { expr(ctx).span_begin = x3::_wh
 
 // ---- symbol tables (roman.cpp shape: const objects filled by their constructors) -----------------
 
-struct month_names : x3::symbols<unsigned> {
+// The lookup behind the rules' symbol tables: X3's ternary search tree, behind a set of the bytes
+// its keys begin with. Most lookups in running text fail at the first byte ("the" in a table of
+// months), which the set answers for one test, where the tree walked a chain of nodes. (A table
+// of each first byte's keys, compared in turn, was slower still: the number words share their
+// first letters by the dozen.) Case-sensitive, as the rules' tables are (they read lower case).
+template <typename Char, typename T>
+class first_byte_lookup {
+ public:
+  template <typename Iterator, typename Compare>
+  T* find(Iterator& first, Iterator last, Compare compare) const {
+    if (first == last || !first_bytes_.test(static_cast<unsigned char>(*first))) return nullptr;
+    return tree_.find(first, last, compare);
+  }
+  template <typename Iterator>
+  T* add(Iterator first, Iterator last, typename boost::call_traits<T>::param_type value) {
+    if (first != last) first_bytes_.set(static_cast<unsigned char>(*first));
+    return tree_.add(first, last, value);
+  }
+  template <typename Iterator>
+  void remove(Iterator first, Iterator last) {
+    tree_.remove(first, last);  // its first byte stays in the set, which only filters
+  }
+  void clear() {
+    tree_.clear();
+    first_bytes_.reset();
+  }
+  template <typename F>
+  void for_each(F f) const {
+    tree_.for_each(f);
+  }
+
+ private:
+  x3::tst<Char, T> tree_;
+  std::bitset<256> first_bytes_;
+};
+
+template <typename T>
+using symbols = x3::symbols_parser<boost::spirit::char_encoding::standard, T, first_byte_lookup<char, T>>;
+
+struct month_names : symbols<unsigned> {
   month_names() {
     static char const* const full[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
     static char const* const short_names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -166,7 +206,7 @@ struct month_names : x3::symbols<unsigned> {
 };
 inline month_names const months;
 
-struct weekday_names : x3::symbols<unsigned> {
+struct weekday_names : symbols<unsigned> {
   weekday_names() {
     add("monday", 1)("tuesday", 2)("wednesday", 3)("thursday", 4)("friday", 5)("saturday", 6)("sunday", 7);
     for (auto const& [name, day] : {std::pair{"mon", 1U}, {"tue", 2U}, {"tues", 2U}, {"wed", 3U}, {"thu", 4U}, {"thur", 4U},
@@ -179,7 +219,7 @@ struct weekday_names : x3::symbols<unsigned> {
 inline weekday_names const weekdays;
 
 // Cardinal number words 1-99 ("twenty-four", "twenty four"), written out once here.
-struct number_words : x3::symbols<double> {
+struct number_words : symbols<double> {
   number_words() {
     static char const* const ones[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
     static char const* const teens[] = {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
@@ -200,7 +240,7 @@ struct number_words : x3::symbols<double> {
 inline number_words const numbers;
 
 // Ordinal words for days, quarters, centuries: "first" .. "thirty-first".
-struct ordinal_words : x3::symbols<unsigned> {
+struct ordinal_words : symbols<unsigned> {
   ordinal_words() {
     static char const* const names[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -216,7 +256,7 @@ struct ordinal_words : x3::symbols<unsigned> {
 inline ordinal_words const ordinals;
 
 // Calendar units in singular and plural.
-struct unit_names : x3::symbols<ast::unit> {
+struct unit_names : symbols<ast::unit> {
   unit_names() {
     using ast::unit;
     add("second", unit::second)("seconds", unit::second)("sec", unit::second)("secs", unit::second)
@@ -232,7 +272,7 @@ struct unit_names : x3::symbols<ast::unit> {
 inline unit_names const units;
 
 // Units that name a calendar period in "last week", "this month", "next quarter".
-struct period_names : x3::symbols<ast::unit> {
+struct period_names : symbols<ast::unit> {
   period_names() {
     using ast::unit;
     add("week", unit::week)("weekend", unit::weekend)("month", unit::month)("quarter", unit::quarter)("year", unit::year)
@@ -241,12 +281,12 @@ struct period_names : x3::symbols<ast::unit> {
 };
 inline period_names const periods;
 
-struct season_names : x3::symbols<unsigned> {
+struct season_names : symbols<unsigned> {
   season_names() { add("spring", 1)("summer", 2)("fall", 3)("autumn", 3)("winter", 4); }
 };
 inline season_names const seasons;
 
-struct part_of_day_names : x3::symbols<unsigned> {
+struct part_of_day_names : symbols<unsigned> {
   part_of_day_names() {
     add("morning", 1)("afternoon", 2)("evening", 3)("night", 4)("overnight", 4);
     // The middle of a part is still that part in TimeML ("mid-afternoon yesterday" = TAF).

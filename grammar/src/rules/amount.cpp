@@ -20,7 +20,7 @@ auto const set = x3::eps[put(&E::what, ast::kind::set)];
 auto const ref = x3::eps[put(&E::what, ast::kind::reference)];
 auto const the = kw("the");
 
-struct adverb_sets : x3::symbols<unit> {
+struct adverb_sets : symbols<unit> {
   adverb_sets() {
     add("hourly", unit::hour)("daily", unit::day)("nightly", unit::day)("weekly", unit::week)("monthly", unit::month)
        ("annually", unit::year)("yearly", unit::year)("biweekly", unit::fortnight);
@@ -48,7 +48,7 @@ auto const and_a_half = kw("and") >> kw("a") >> kw("half") >> x3::eps[([](auto& 
 auto const kind_of_day = kw("trading") | kw("business") | kw("working") | kw("school");
 auto const length = named("duration") >> -amount_mod >> -the >> count >> -plus_half >> -added >> -lit('-') >> -kind_of_day >> unit_word >>
                     -and_a_half >> duration;
-struct plural_unit_names : x3::symbols<unit> {
+struct plural_unit_names : symbols<unit> {
   plural_unit_names() {
     add("minutes", unit::minute)("hours", unit::hour)("days", unit::day)("weeks", unit::week)("months", unit::month)
        ("years", unit::year)("decades", unit::decade)("centuries", unit::century);
@@ -69,7 +69,7 @@ auto const recent_units = named("recent_units") >> kw("recent") >> word(plural_u
                           x3::eps[put(&E::count_unknown, true)] >> duration;
 // "a day-long meeting", "a yearlong search", "a two-week-long strike", "decades-long": a length
 // said as an adjective, vague when the unit is plural.
-struct closed_long_names : x3::symbols<unit> {
+struct closed_long_names : symbols<unit> {
   closed_long_names() {
     add("hourlong", unit::hour)("daylong", unit::day)("weeklong", unit::week)("monthlong", unit::month)("yearlong", unit::year)
        ("decadelong", unit::decade);

@@ -15,7 +15,7 @@ using x3::lit;
 
 auto const calendar = x3::eps[put(&E::what, ast::kind::calendar)];
 
-struct full_weekday_names : x3::symbols<unsigned> {
+struct full_weekday_names : symbols<unsigned> {
   full_weekday_names() {
     add("monday", 1)("tuesday", 2)("wednesday", 3)("thursday", 4)("friday", 5)("saturday", 6)("sunday", 7);
     // Abbreviations stand alone only with their period: "Wed." is a day, "wed" a verb.
@@ -24,7 +24,7 @@ struct full_weekday_names : x3::symbols<unsigned> {
 };
 full_weekday_names const full_weekdays;
 
-struct full_month_names : x3::symbols<unsigned> {
+struct full_month_names : symbols<unsigned> {
   full_month_names() {
     add("january", 1)("february", 2)("march", 3)("april", 4)("may", 5)("june", 6)("july", 7)("august", 8)
        ("september", 9)("sept.", 9)("october", 10)("november", 11)("december", 12)("jan.", 1)("feb.", 2)("mar.", 3)("apr.", 4)
@@ -33,7 +33,7 @@ struct full_month_names : x3::symbols<unsigned> {
 };
 full_month_names const full_months;
 
-struct decade_words : x3::symbols<unsigned> {
+struct decade_words : symbols<unsigned> {
   decade_words() {
     add("twenties", 2)("thirties", 3)("forties", 4)("fifties", 5)("sixties", 6)("seventies", 7)("eighties", 8)("nineties", 9);
   }

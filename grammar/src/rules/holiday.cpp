@@ -13,7 +13,7 @@ using E = ast::expression;
 using ast::direction;
 using x3::lit;
 
-struct holiday_symbols : x3::symbols<unsigned> {
+struct holiday_symbols : symbols<unsigned> {
   holiday_symbols() {
     for (auto const& entry : holiday_names()) add(entry.name, entry.id);
   }
