@@ -441,7 +441,7 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
   return false;
 }
 
-production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after,
+inline production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after,
                                        bool after_number, classified_word& ahead) const {
   std::size_t i = after;
   while (i < lower.size() && is_space(lower[i])) ++i;

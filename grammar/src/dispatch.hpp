@@ -164,7 +164,7 @@ class table {
     std::size_t length = 0;
     word_class const* known = nullptr;
   };
-  production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number,
+  [[gnu::always_inline]] production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number,
                                   classified_word& ahead) const;
   // Of `set`, the productions whose third token can be the one at `after`, the end of the second
   // word, or that can end after it (`second`'s pair_seconds). `after_number` as for accepting_second.
