@@ -341,10 +341,10 @@ inline auto const set_year = [](auto& ctx) {
   else expr(ctx).year = static_cast<int>(y);
 };
 
-// Runs one production over [first, last) with a fresh expression; on success returns the end.
+// Runs one production over [first, last), filling `out`, which must be a fresh expression (the
+// caller's, zeroed once where it lives); on success returns the end.
 template <typename Parser>
 bool run(Parser const& production, char const* first, char const* last, ast::expression& out, char const*& end) {
-  out = ast::expression{};
   char const* it = first;
   // The context phrase_parse would build under x3::with, built here: x3::with copies the whole
   // production, symbol tables and their names included, at every try, which was a third of the

@@ -490,9 +490,10 @@ production analysed() {
 // function that runs it alone.
 template <auto const& Production>
 void try_production(char const* first, char const* last, std::vector<candidate>& out) {
-  ast::expression said;
-  char const* end = nullptr;
-  if (run(Production, first, last, said, end)) out.push_back({said, end});
+  // Parsed in place into a new last candidate, dropped again when the production fails: the
+  // expression is zeroed once, and a match is not copied.
+  candidate& tried = out.emplace_back();
+  if (!run(Production, first, last, tried.said, tried.end)) out.pop_back();
 }
 
 template <auto const&... Productions>
