@@ -294,6 +294,11 @@ template <typename Encoding>
 struct holds_every_letter<x3::char_class<Encoding, x3::alnum_tag>> : std::true_type {};
 
 template <typename T>
+struct is_keyword_set : std::false_type {};
+template <std::size_t N>
+struct is_keyword_set<keyword_set<N>> : std::true_type {};
+
+template <typename T>
 struct is_optional : std::false_type {};
 template <typename S>
 struct is_optional<x3::optional<S>> : std::true_type {};
@@ -355,10 +360,8 @@ result first(x3::sequence<L, R> const& p) {
   return r;
 }
 
-template <typename L, typename R>
-result first(x3::alternative<L, R> const& p) {
-  result r = first(p.left);
-  result const right = first(p.right);
+// Makes `r`, what a left parser reads, what it or `right` reads, the left tried first.
+inline void add_alternative(result& r, result const& right) {
   r.set.merge(right.set);
   r.firsts.merge(right.firsts);
   r.seconds.merge(right.seconds);
@@ -375,6 +378,13 @@ result first(x3::alternative<L, R> const& p) {
   r.open_ends.merge(right.open_ends);
   r.glued.merge(right.glued);
   r.nullable = r.nullable || right.nullable;
+}
+
+template <typename L, typename R>
+result first(x3::alternative<L, R> const& p) {
+  result r = first(p.left);
+  result const right = first(p.right);
+  add_alternative(r, right);
   return r;
 }
 
@@ -386,6 +396,10 @@ result first(P const& p) {
     return r;
   } else if constexpr (std::is_same_v<P, keyword_parser>) {
     return first(x3::lexeme[x3::lit(p.word) >> !(x3::alnum | x3::char_('-') >> x3::alpha)]);  // what it reads as
+  } else if constexpr (is_keyword_set<P>::value) {
+    result r = first(p.keywords[0]);  // the alternative of its keywords, in their order
+    for (std::size_t k = 1; k < p.keywords.size(); ++k) add_alternative(r, first(p.keywords[k]));
+    return r;
   } else if constexpr (is_not_predicate<P>::value || is_and_predicate<P>::value) {
     result r;  // reads nothing, and may refuse a letter after what came before: `!alnum`, `&digit`
     r.nullable = true;
