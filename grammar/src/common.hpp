@@ -80,8 +80,9 @@ struct ascii_space_parser : x3::parser<ascii_space_parser> {
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
     if (first == last) return false;
-    char const c = *first;
-    if (c != ' ' && (c < '\t' || c > '\r')) return false;
+    auto const c = static_cast<unsigned char>(*first);
+    // Most calls find a letter or a digit, which the first test turns away.
+    if (c > ' ' || (c != ' ' && (c < '\t' || c > '\r'))) return false;
     ++first;
     return true;
   }
