@@ -395,7 +395,12 @@ result first(P const& p) {
     r.nullable = true;
     return r;
   } else if constexpr (std::is_same_v<P, keyword_parser>) {
-    return first(x3::lexeme[x3::lit(p.word) >> !(x3::alnum | x3::char_('-') >> x3::alpha)]);  // what it reads as
+    // The walk meets the same two hundred words thousands of times ("the", and the counts' "a" and
+    // "one", sit in dozens of productions): each is read once per process, where walking the
+    // parser it reads as every time was a tenth of start-up.
+    static std::unordered_map<std::string, result, interned_words::hash, std::equal_to<>> words;
+    if (auto const it = words.find(std::string_view{p.word}); it != words.end()) return it->second;
+    return words.emplace(p.word, first(x3::lexeme[x3::lit(p.word) >> !(x3::alnum | x3::char_('-') >> x3::alpha)])).first->second;  // what it reads as
   } else if constexpr (is_keyword_set<P>::value) {
     result r = first(p.keywords[0]);  // the alternative of its keywords, in their order
     for (std::size_t k = 1; k < p.keywords.size(); ++k) add_alternative(r, first(p.keywords[k]));
