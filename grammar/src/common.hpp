@@ -12,6 +12,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <array>
 #include <bitset>
 #include <cctype>
 #include <utility>
@@ -79,8 +80,9 @@ struct ascii_space_parser : x3::parser<ascii_space_parser> {
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
     if (first == last) return false;
-    char const c = *first;
-    if (c != ' ' && (c < '\t' || c > '\r')) return false;
+    auto const c = static_cast<unsigned char>(*first);
+    // Most calls find a letter or a digit, which the first test turns away.
+    if (c > ' ' || (c != ' ' && (c < '\t' || c > '\r'))) return false;
     ++first;
     return true;
   }
@@ -105,6 +107,12 @@ struct keyword_parser : x3::parser<keyword_parser> {
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   [[gnu::always_inline]] bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
     x3::skip_over(first, last, context);
+    return read(first, last);
+  }
+
+  // The word itself, white space already skipped.
+  template <typename Iterator>
+  [[gnu::always_inline]] bool read(Iterator& first, Iterator const& last) const {
     Iterator it = first;
     for (std::size_t k = 0; k < size; ++k, ++it) {
       if (it == last || *it != word[k]) return false;
@@ -121,6 +129,46 @@ struct keyword_parser : x3::parser<keyword_parser> {
   }
 };
 inline keyword_parser kw(char const* word) { return keyword_parser{word}; }
+
+// Any of some whole words: what `kw("about") | kw("around") | kw("roughly")` builds (the operators
+// below), so that the grammar keeps spelling out its words. X3's alternative skipped white space
+// and compared a first letter again for each keyword, and most tries fail at every one of them;
+// this skips once and turns away a word that starts none of them in one test. It matches what that
+// alternative matched, and leaves the iterator where it left it: the first keyword, in the order
+// written, that reads here; after the skipped white space when none does. The FIRST walk reads it
+// as that alternative (first_set.hpp).
+template <std::size_t N>
+struct keyword_set : x3::parser<keyword_set<N>> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+
+  std::array<keyword_parser, N> keywords;
+  std::bitset<256> first_bytes;
+
+  explicit keyword_set(std::array<keyword_parser, N> const& words) : keywords(words) {
+    for (keyword_parser const& keyword : keywords) first_bytes.set(static_cast<unsigned char>(keyword.word[0]));
+  }
+
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
+    x3::skip_over(first, last, context);
+    if (first == last || !first_bytes[static_cast<unsigned char>(*first)]) return false;
+    for (keyword_parser const& keyword : keywords) {
+      if (keyword.read(first, last)) return true;
+    }
+    return false;
+  }
+};
+
+inline keyword_set<2> operator|(keyword_parser const& left, keyword_parser const& right) {
+  return keyword_set<2>{{left, right}};
+}
+template <std::size_t N>
+keyword_set<N + 1> operator|(keyword_set<N> const& left, keyword_parser const& right) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return keyword_set<N + 1>{{left.keywords[I]..., right}};
+  }(std::make_index_sequence<N>{});
+}
 
 // Word-bounded lookups in a symbol table.
 template <typename Symbols>
@@ -341,10 +389,10 @@ inline auto const set_year = [](auto& ctx) {
   else expr(ctx).year = static_cast<int>(y);
 };
 
-// Runs one production over [first, last) with a fresh expression; on success returns the end.
+// Runs one production over [first, last), filling `out`, which must be a fresh expression (the
+// caller's, zeroed once where it lives); on success returns the end.
 template <typename Parser>
 bool run(Parser const& production, char const* first, char const* last, ast::expression& out, char const*& end) {
-  out = ast::expression{};
   char const* it = first;
   // The context phrase_parse would build under x3::with, built here: x3::with copies the whole
   // production, symbol tables and their names included, at every try, which was a third of the

@@ -294,6 +294,11 @@ template <typename Encoding>
 struct holds_every_letter<x3::char_class<Encoding, x3::alnum_tag>> : std::true_type {};
 
 template <typename T>
+struct is_keyword_set : std::false_type {};
+template <std::size_t N>
+struct is_keyword_set<keyword_set<N>> : std::true_type {};
+
+template <typename T>
 struct is_optional : std::false_type {};
 template <typename S>
 struct is_optional<x3::optional<S>> : std::true_type {};
@@ -355,10 +360,8 @@ result first(x3::sequence<L, R> const& p) {
   return r;
 }
 
-template <typename L, typename R>
-result first(x3::alternative<L, R> const& p) {
-  result r = first(p.left);
-  result const right = first(p.right);
+// Makes `r`, what a left parser reads, what it or `right` reads, the left tried first.
+inline void add_alternative(result& r, result const& right) {
   r.set.merge(right.set);
   r.firsts.merge(right.firsts);
   r.seconds.merge(right.seconds);
@@ -375,6 +378,13 @@ result first(x3::alternative<L, R> const& p) {
   r.open_ends.merge(right.open_ends);
   r.glued.merge(right.glued);
   r.nullable = r.nullable || right.nullable;
+}
+
+template <typename L, typename R>
+result first(x3::alternative<L, R> const& p) {
+  result r = first(p.left);
+  result const right = first(p.right);
+  add_alternative(r, right);
   return r;
 }
 
@@ -385,7 +395,16 @@ result first(P const& p) {
     r.nullable = true;
     return r;
   } else if constexpr (std::is_same_v<P, keyword_parser>) {
-    return first(x3::lexeme[x3::lit(p.word) >> !(x3::alnum | x3::char_('-') >> x3::alpha)]);  // what it reads as
+    // The walk meets the same two hundred words thousands of times ("the", and the counts' "a" and
+    // "one", sit in dozens of productions): each is read once per process, where walking the
+    // parser it reads as every time was a tenth of start-up.
+    static std::unordered_map<std::string, result, interned_words::hash, std::equal_to<>> words;
+    if (auto const it = words.find(std::string_view{p.word}); it != words.end()) return it->second;
+    return words.emplace(p.word, first(x3::lexeme[x3::lit(p.word) >> !(x3::alnum | x3::char_('-') >> x3::alpha)])).first->second;  // what it reads as
+  } else if constexpr (is_keyword_set<P>::value) {
+    result r = first(p.keywords[0]);  // the alternative of its keywords, in their order
+    for (std::size_t k = 1; k < p.keywords.size(); ++k) add_alternative(r, first(p.keywords[k]));
+    return r;
   } else if constexpr (is_not_predicate<P>::value || is_and_predicate<P>::value) {
     result r;  // reads nothing, and may refuse a letter after what came before: `!alnum`, `&digit`
     r.nullable = true;
@@ -490,9 +509,10 @@ production analysed() {
 // function that runs it alone.
 template <auto const& Production>
 void try_production(char const* first, char const* last, std::vector<candidate>& out) {
-  ast::expression said;
-  char const* end = nullptr;
-  if (run(Production, first, last, said, end)) out.push_back({said, end});
+  // Parsed in place into a new last candidate, dropped again when the production fails: the
+  // expression is zeroed once, and a match is not copied.
+  candidate& tried = out.emplace_back();
+  if (!run(Production, first, last, tried.said, tried.end)) out.pop_back();
 }
 
 template <auto const&... Productions>
