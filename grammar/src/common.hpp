@@ -92,7 +92,8 @@ inline constexpr ascii_space_parser ascii_space{};
 // A whole word, any case: "may" matches "May" but not "Mayday" or "may-be". It reads as
 // `lexeme[lit(word) >> !(alnum | '-' >> alpha)]` (the FIRST walk reads it so: first_set.hpp), in
 // one parser: a production tries dozens of keywords that fail at their first letter, and X3's
-// composition of a lexeme, a string and a predicate cost a try about forty instructions each.
+// composition of a lexeme, a string and a predicate made each of those failures several calls
+// (0.55 M of 28 M instructions on 150 TBAQ documents went when this replaced it).
 struct keyword_parser : x3::parser<keyword_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
