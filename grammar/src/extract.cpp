@@ -39,24 +39,30 @@ struct ascii_view {
   std::size_t to_text(std::size_t at) const { return origin.empty() ? at : origin[at]; }
 };
 
-// ASCII to lower case, eight bytes at a time: each byte from 'A' to 'Z' gains 0x20.
-void lower_ascii(std::string_view text, char* out) {
+// ASCII to lower case, eight bytes at a time: each byte from 'A' to 'Z' gains 0x20. Returns
+// whether every byte was ASCII, which the same loads tell; when one was not, `out` holds nothing
+// of use.
+bool lower_ascii(std::string_view text, char* out) {
+  std::uint64_t seen = 0;
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     std::uint64_t const eight = timeline::detail::load_eight(text.data() + i);
+    seen |= eight;
     std::uint64_t const lowered = eight | timeline::detail::bytes_between(eight, 'A', 'Z') >> 2;
     std::memcpy(out + i, &lowered, sizeof lowered);
   }
   for (; i < text.size(); ++i) {
     char const ch = text[i];
+    seen |= static_cast<unsigned char>(ch);
     out[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
   }
+  return (seen & timeline::detail::high_bits) == 0;
 }
 
-ascii_view make_ascii_view(std::string_view text) {
+// The view of a text that has a byte above 127.
+ascii_view ascii_copy(std::string_view text) {
   ascii_view v;
   v.original = text;
-  if (timeline::detail::all_ascii(text)) return v;
   std::string& copy = v.copy;
   copy.reserve(text.size());
   v.origin.reserve(text.size() + 1);
@@ -93,13 +99,18 @@ std::pair<bool, date::sys_days> discussion_rank(temporal_mention const& quarter,
 }  // namespace
 
 std::vector<temporal_mention> extract(std::string_view original, reference_time const& dct, extract_options const& options) {
-  ascii_view const view = make_ascii_view(original);
-  std::string_view const text = view.text();
   // The rules match lower case (common.hpp, `lowered`); the context filters read the cased view.
-  // Zero bytes after the end, which the scanner's word loads may read (dispatch.hpp).
-  // Written once: lower_ascii fills the text's bytes, and only the padding is zeroed.
-  auto const lower_buffer = std::make_unique_for_overwrite<char[]>(text.size() + dispatch::table::padding);
-  lower_ascii(text, lower_buffer.get());
+  // Zero bytes after the end, which the scanner's word loads may read (dispatch.hpp). Written
+  // once: lower_ascii fills the text's bytes (the ASCII view is never longer than the text), and
+  // only the padding is zeroed.
+  auto const lower_buffer = std::make_unique_for_overwrite<char[]>(original.size() + dispatch::table::padding);
+  ascii_view view;
+  view.original = original;
+  if (!lower_ascii(original, lower_buffer.get())) {
+    view = ascii_copy(original);
+    lower_ascii(view.copy, lower_buffer.get());
+  }
+  std::string_view const text = view.text();
   std::memset(lower_buffer.get() + text.size(), 0, dispatch::table::padding);
   std::string_view const lower{lower_buffer.get(), text.size()};
   std::vector<temporal_mention> found;
