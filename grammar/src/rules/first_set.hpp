@@ -19,8 +19,9 @@
 // is `any`. The third set goes one token further, with the second tokens of the matches that
 // are exactly two tokens long ("last week"); the scanner asks it only after a first word or number
 // and a second whole word, so a stem never reaches it, and a production whose numbers can glue
-// into one run of digits has every third token after a number (`any_after_number`). Words the grammar reads inside a longer word ("month" of "month's", "Monday" of
-// "Mondays") are the scanner's business: it looks up their stems (dispatch.cpp).
+// into one run of digits has every third token after a number (`any_after_number`). Words the
+// grammar reads inside a longer word ("month" of "month's", "Monday" of "Mondays") are the
+// scanner's business: it looks up their stems (dispatch.cpp).
 //
 // A stem is not the only way: `lexeme[lit("mid") >> -lit('-') >> lit("morning")]` reads
 // "midmorning", one word to the scanner, as "mid" and "morning". So the walk also gives the words a
@@ -320,7 +321,7 @@ result first(x3::sequence<L, R> const& p) {
   // after an empty left.
   // Third tokens likewise: the left's own, the right's first after a two-token left, its second
   // after a one-token left, its third after an empty left. Where numbers glue into one run the
-  // count is off, but the scanner gates on the third token only after two words.
+  // count is off: analysed() then lets every third token through after a number.
   if (left.pair) r.thirds.merge(right.firsts);
   if (left.single) {
     r.seconds.merge(right.firsts);
