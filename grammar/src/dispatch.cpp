@@ -2,6 +2,7 @@
 #include "dispatch.hpp"
 
 #include <timeline/grammar/detail/eight_bytes.hpp>
+#include <timeline/grammar/detail/word_window.hpp>
 
 #include <algorithm>
 #include <array>
@@ -111,40 +112,37 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
     return {i, i < lower.size() ? everything() : production_set{}};
   }
   classified_word ahead;
-  while (i < lower.size()) {
-    // A byte of a gap between words costs one table lookup.
-    if (!starts_word(i)) {
-      ++i;
-      continue;
-    }
-    if (!is_letter(lower[i])) {
-      production_set const worth = worth_trying_other(lower, i, ahead);
-      if (!worth.empty()) return {i, worth};
-      i = after_word(lower, i);
-      continue;
-    }
-    // Words of letters one space apart, the run of most running text, go from one to the next
-    // here, without the gap's tests.
-    for (;;) {
-      // worth_trying's common path, here so that the word's length read for the lookup also gives
-      // where its run of letters ends.
-      production_set worth;
-      scanned_word w;
-      if (ahead.at == i) {
-        w = {lower.substr(i, ahead.length), std::string_view::npos};
-        worth = worth_trying_known(lower, i + w.text.size(), ahead.known, ahead);
-      } else if (w = word_at(lower, i); w.apostrophe != std::string_view::npos || w.text.size() > 24) [[unlikely]] {
-        worth = worth_trying_unusual(lower, i, w, ahead);
-      } else {
-        worth = worth_trying_known(lower, i + w.text.size(), classify_common(w.text), ahead);
+  char const* const text = lower.data();
+  std::size_t const size = lower.size();
+  // A window of 64 bytes at a time: its word starts are one mask, and a word of letters (most of
+  // running text) is read off the letter mask. A word start is a word character or an apostrophe
+  // with no word character before it.
+  for (; i < size; i += 64) {
+    timeline::detail::word_window const window = timeline::detail::word_window_at(text, i, size);
+    std::uint64_t const word_chars = window.letters | window.digits;
+    std::uint64_t const word_char_before = i > 0 && (byte_kinds[static_cast<unsigned char>(text[i - 1])] & word_byte) != 0 ? 1 : 0;
+    for (std::uint64_t starts = (word_chars | window.apostrophes) & ~((word_chars << 1) | word_char_before); starts != 0; starts &= starts - 1) {
+      auto const offset = static_cast<unsigned>(__builtin_ctzll(starts));
+      std::size_t const at = i + offset;
+      if (((window.letters >> offset) & 1U) == 0) {
+        production_set const worth = worth_trying_other(lower, at, ahead);
+        if (!worth.empty()) return {at, worth};
+        continue;
       }
-      if (!worth.empty()) return {i, worth};
-      // The rest of the word starts nothing: no position inside it is a word start. Its letters
-      // end at its first apostrophe, if any; digits may go on after them ("abc123").
-      std::size_t const letters_end = i + (w.apostrophe == std::string_view::npos ? w.text.size() : w.apostrophe);
-      i = is_digit(lower.data()[letters_end]) ? word_char_run_end(lower, letters_end) : letters_end;  // the padding may be read
-      if (lower.data()[i] != ' ' || !is_letter(lower.data()[i + 1])) break;  // past the end: the padding's zero bytes
-      ++i;
+      // The run of letters from the start; at the window's end it may go on in the next one.
+      std::uint64_t const after_letters = ~(window.letters >> offset);
+      std::size_t const letters = after_letters == 0 ? 64 : static_cast<std::size_t>(__builtin_ctzll(after_letters));
+      production_set worth;
+      if (ahead.at == at) {
+        worth = worth_trying_known(lower, at + ahead.length, ahead.known, ahead);
+      } else if (offset + letters < 64 && letters <= 24 && text[at + letters] != '\'') [[likely]] {
+        worth = worth_trying_known(lower, at + letters, classify_common({text + at, letters}), ahead);
+      } else if (scanned_word const w = word_at(lower, at); w.apostrophe != std::string_view::npos || w.text.size() > 24) {
+        worth = worth_trying_unusual(lower, at, w, ahead);
+      } else {
+        worth = worth_trying_known(lower, at + w.text.size(), classify_common(w.text), ahead);
+      }
+      if (!worth.empty()) return {at, worth};
     }
   }
   return {lower.size(), {}};
@@ -377,17 +375,17 @@ inline word_class const* table::classify_common(std::string_view word) const noe
   return g == std::string_view::npos ? nullptr : &glued_classes_[g];
 }
 
-inline word_class const* table::classify(scanned_word const& word, std::optional<word_class>& scratch) const {
+inline word_class const* table::classify(scanned_word const& word, class_scratch& scratch) const {
   if (word.apostrophe == std::string_view::npos && word.text.size() <= 24) [[likely]] return classify_common(word.text);
   return classify_unusual(word, scratch);
 }
 
-word_class const* table::classify_unusual(scanned_word const& word, std::optional<word_class>& scratch) const {
+word_class const* table::classify_unusual(scanned_word const& word, class_scratch& scratch) const {
   if (std::uint32_t const number = words_.find(word.text); number != word_table::none) return &classes_[number];  // "monday's"
   // Its stems, when the table knows one that is not a word of its own ("monday'x"): merged here.
   std::array<std::string_view, 2> const stems = stems_of(word);
   if ((!stems[0].empty() && words_.find(stems[0]) != word_table::none) || (!stems[1].empty() && words_.find(stems[1]) != word_table::none)) {
-    return &scratch.emplace(merge_class(word));
+    return scratch.emplace(merge_class(word));
   }
   std::size_t const g = glued_index(word.text);
   return g == std::string_view::npos ? nullptr : &glued_classes_[g];
@@ -418,7 +416,7 @@ bool table::number_worth_trying(std::string_view lower, std::size_t at, std::siz
   if (i == lower.size()) return false;
   if (is_digit(lower[i])) return true;  // "2 1/2 years"
   // Through its stems too: "48 hours'" and "8 o'clock's" are read as "48 hours" and "8 o'clock".
-  std::optional<word_class> scratch;
+  class_scratch scratch;
   word_class const* const follower = classify(word_at(lower, i), scratch);
   return follower != nullptr && follower->number_follower;
 }
@@ -433,7 +431,7 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
     if (is_digit(lower[i]) || lower[i] == '\'') return true;
     scanned_word const n = word_at(lower, i);
     if (n.text.empty()) break;
-    std::optional<word_class> scratch;
+    class_scratch scratch;
     word_class const* const known = classify(n, scratch);
     if (known != nullptr && known->date_word) return true;
     i += n.text.size();
@@ -451,7 +449,7 @@ inline production_set table::accepting_second(production_set const& set, std::st
     if (is_letter(c)) {
       // Through its stem too: "last month's" is "last month" to the grammar, which leaves the
       // "'s" unread, and "Mondays" can be read as "Monday" and an "s".
-      std::optional<word_class> scratch;
+      class_scratch scratch;
       scanned_word const word = word_at(lower, i);
       word_class const* const second = classify(word, scratch);
       if (word.apostrophe == std::string_view::npos && word.text.size() <= 24) ahead = {i, word.text.size(), second};  // not a scratch class
@@ -477,7 +475,7 @@ production_set table::accepting_third(production_set const& set, std::string_vie
   production_set accepting = pair_any_ | second.pair_seconds | (after_number ? thirds_.any_after_number : thirds_.any);
   char const c = lower[i];
   if (is_letter(c)) {
-    std::optional<word_class> scratch;
+    class_scratch scratch;
     if (word_class const* const third = classify(word_at(lower, i), scratch)) accepting |= third->thirds;
   } else {
     accepting |= thirds_.at(c);
@@ -512,7 +510,7 @@ production_set table::worth_trying_word(std::string_view lower, std::size_t afte
 }
 
 production_set table::worth_trying_unusual(std::string_view lower, std::size_t at, scanned_word const& word, classified_word& ahead) const {
-  std::optional<word_class> scratch;
+  class_scratch scratch;
   word_class const* const known = classify_unusual(word, scratch);
   return worth_trying_known(lower, at + word.text.size(), known, ahead);
 }

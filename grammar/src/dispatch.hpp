@@ -19,7 +19,9 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,6 +121,21 @@ struct word_class {
 
   bool starts_something = false;  // own or unpruned is not empty: most of the table's words start nothing
 };
+
+// Room for the class of a word with an apostrophe that no entry of the table is ("monday'x"):
+// its stems depend on the whole word, so it is merged on the spot. Built only on that rare path:
+// a std::optional<word_class> here was zero-filled (112 bytes) at every lookup of a gate.
+class class_scratch {
+ public:
+  class_scratch() noexcept {}  // `value` is left unconstructed
+  word_class const* emplace(word_class const& c) noexcept { return std::construct_at(&value, c); }
+
+ private:
+  union {
+    word_class value;
+  };
+};
+static_assert(std::is_trivially_destructible_v<word_class>, "class_scratch never destroys its value");
 
 class table {
  public:
@@ -238,11 +255,11 @@ class table {
   // `word`'s class; null when it has no part in any gate. `scratch` holds the class of a word
   // with an apostrophe that is no entry of the table ("monday'x"): its stems depend on the
   // whole word.
-  word_class const* classify(scanned_word const& word, std::optional<word_class>& scratch) const;
+  word_class const* classify(scanned_word const& word, class_scratch& scratch) const;
   // classify for a word of letters only, of up to 24.
   word_class const* classify_common(std::string_view word) const noexcept;
   // classify for a word with an apostrophe or longer than the table's words.
-  [[gnu::noinline]] word_class const* classify_unusual(scanned_word const& word, std::optional<word_class>& scratch) const;
+  [[gnu::noinline]] word_class const* classify_unusual(scanned_word const& word, class_scratch& scratch) const;
 
   std::vector<rules::production> productions_;
   // The grammar's words, their plurals ("mondays") and possessives ("monday's"), and the glued
