@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <timeline/grammar/detail/eight_bytes.hpp>
 #include <timeline/grammar/extract.hpp>
 
@@ -39,12 +43,24 @@ struct ascii_view {
   std::size_t to_text(std::size_t at) const { return origin.empty() ? at : origin[at]; }
 };
 
-// ASCII to lower case, eight bytes at a time: each byte from 'A' to 'Z' gains 0x20. Returns
+// ASCII to lower case, sixteen or eight bytes at a time: each byte from 'A' to 'Z' gains 0x20. Returns
 // whether every byte was ASCII, which the same loads tell; when one was not, `out` holds nothing
 // of use.
 bool lower_ascii(std::string_view text, char* out) {
   std::uint64_t seen = 0;
   std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen at a time where SSE2 is there (every x86-64): half the instructions of the loop below.
+  __m128i seen16 = _mm_setzero_si128();
+  for (; i + 16 <= text.size(); i += 16) {
+    __m128i const bytes = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + i));
+    seen16 = _mm_or_si128(seen16, bytes);
+    __m128i const from_a = _mm_sub_epi8(bytes, _mm_set1_epi8('A'));
+    __m128i const upper = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8('Z' - 'A')), from_a);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+  }
+  if (_mm_movemask_epi8(seen16) != 0) return false;
+#endif
   for (; i + 8 <= text.size(); i += 8) {
     std::uint64_t const eight = timeline::detail::load_eight(text.data() + i);
     seen |= eight;
