@@ -243,7 +243,13 @@ table::table() {
     }
   }
   std::sort(glued_.begin(), glued_.end(), [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
-  for (auto const& w : glued_) glued_beginnings_.add(w);
+  for (auto const& w : glued_) {
+    glued_beginnings_.add(w);
+    unsigned char const bytes[2] = {static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w.size() > 1 ? w[1] : 0)};
+    std::uint16_t pair;
+    std::memcpy(&pair, bytes, sizeof pair);
+    glued_pairs_.push_back({pair, static_cast<std::uint16_t>(w.size() > 1 ? 0xFFFF : 0x00FF)});  // little-endian: w[0] is the low byte
+  }
   for (auto const w : function_words) entry(w).function_word = true;
   for (auto const w : unit_words) entry(w).time_noun = true;
   for (auto const& w : rules::number_followers()) entry(w).number_follower = true;
@@ -293,7 +299,12 @@ std::string_view table::stem_of(scanned_word const& word) {
 
 inline std::size_t table::glued_index(std::string_view word) const noexcept {
   if (word.size() < 2 || !glued_beginnings_.may_begin(word)) return std::string_view::npos;  // longer than a glued word
+  // The filter lets through every word that begins like a glued word ("the" like "thursday"): the
+  // first two bytes, compared as one number, turn the other glued words away.
+  std::uint16_t pair;
+  std::memcpy(&pair, word.data(), sizeof pair);
   for (std::size_t i = 0; i < glued_.size(); ++i) {
+    if ((pair & glued_pairs_[i].mask) != glued_pairs_[i].pair) continue;
     std::string const& g = glued_[i];
     if (word.size() <= g.size()) continue;
     std::size_t n = 0;  // compared here: the glued words are short, and memcmp is a call

@@ -269,6 +269,10 @@ class table {
   std::vector<word_info> infos_;
   std::vector<word_class> classes_;
   std::vector<std::string> glued_;  // longest first
+  // The first two bytes of each glued word as glued_index loads them, with the mask of the bytes
+  // it has (one for a glued word of one letter).
+  struct glued_pair { std::uint16_t pair; std::uint16_t mask; };
+  std::vector<glued_pair> glued_pairs_;
   std::vector<word_class> glued_classes_;    // a word the table does not know, after its glued word
   beginnings glued_beginnings_;
   production_set by_digit_, by_apostrophe_, always_;
