@@ -130,6 +130,9 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   std::memset(lower_buffer.get() + text.size(), 0, dispatch::table::padding);
   std::string_view const lower{lower_buffer.get(), text.size()};
   std::vector<temporal_mention> found;
+  // A news article has a few timexes per thousand bytes: reserved once, the mentions (five strings
+  // each) are not moved again and again as the vector doubles from one.
+  found.reserve(std::min<std::size_t>(text.size() / 256 + 4, 4096));
   std::vector<rules::candidate> candidates;
   std::vector<std::size_t> by_length;  // indices into candidates, in the order they are tried
   char const* const begin = lower.data();
