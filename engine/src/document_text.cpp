@@ -213,6 +213,14 @@ bool line_scanner::next(text_span& line) noexcept {
 }
 
 text_span trim(std::string_view text, text_span span) noexcept {
+  // Most lines start and end with a visible ASCII character: nothing to decode.
+  auto const visible_ascii = [&](std::size_t at) {
+    auto const c = static_cast<unsigned char>(text[at]);
+    return c > ' ' && c < 0x80;
+  };
+  if (span.begin < span.end && visible_ascii(span.begin) && visible_ascii(span.end - 1)) {
+    return span;
+  }
   while (span.begin < span.end) {
     decoded const d = decode_at(text, span.begin);
     if (!is_space(d.cp)) {
