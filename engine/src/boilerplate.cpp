@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
+
+#include <timeline/grammar/detail/eight_bytes.hpp>
 
 #include "document_text.hpp"
 
@@ -76,11 +79,23 @@ bool one_of(std::array<std::string_view, N> const& words, std::string_view word)
                      [&](std::string_view w) { return w.size() == word.size() && w.front() == word.front() && w == word; });
 }
 
-template <std::size_t N>
-bool starts_with_one_of(std::array<std::string_view, N> const& prefixes, std::string_view line) {
-  if (line.empty()) return false;  // no prefix is empty
-  return std::any_of(prefixes.begin(), prefixes.end(),
-                     [&](std::string_view p) { return p.front() == line.front() && line.starts_with(p); });
+// The prompt prefixes that start with each byte, one bit per prefix: a line is compared with the
+// few that start like it, not with all of them.
+constexpr auto prompt_prefixes_by_first_byte = [] {
+  static_assert(prompt_prefixes.size() <= 64);
+  std::array<std::uint64_t, 256> masks{};
+  for (std::size_t i = 0; i < prompt_prefixes.size(); ++i) {
+    masks[static_cast<unsigned char>(prompt_prefixes[i].front())] |= std::uint64_t{1} << i;
+  }
+  return masks;
+}();
+
+bool starts_with_prompt_prefix(std::string_view folded) {
+  if (folded.empty()) return false;  // no prefix is empty
+  for (std::uint64_t m = prompt_prefixes_by_first_byte[static_cast<unsigned char>(folded.front())]; m != 0; m &= m - 1) {
+    if (folded.starts_with(prompt_prefixes[static_cast<std::size_t>(__builtin_ctzll(m))])) return true;
+  }
+  return false;
 }
 
 // The folded line without trailing punctuation and separators: "Next Article »" -> "next article".
@@ -183,7 +198,8 @@ stamp_info read_stamp(std::string_view folded) {
 }
 
 bool ends_finished(std::string_view text, text_span line) {
-  auto const last = decode_before(text, line.end).cp;
+  auto const final_byte = static_cast<unsigned char>(text[line.end - 1]);
+  char32_t const last = final_byte < 0x80 ? final_byte : decode_before(text, line.end).cp;
   if (last == U'\u2026') {
     return false;
   }
@@ -230,7 +246,7 @@ line_class classify(std::string_view folded, std::size_t width) {
   if (listed(related_headings)) {
     return line_class::related_heading;
   }
-  if (listed(prompt_lines) || (width <= 160 && starts_with_one_of(prompt_prefixes, folded))) {
+  if (listed(prompt_lines) || (width <= 160 && starts_with_prompt_prefix(folded))) {
     return line_class::prompt;
   }
   if (width <= 80) {
@@ -243,6 +259,92 @@ line_class classify(std::string_view folded, std::size_t width) {
     }
   }
   return line_class::prose;
+}
+
+constexpr std::size_t longest_prompt_prefix =
+    std::max_element(prompt_prefixes.begin(), prompt_prefixes.end(), [](auto a, auto b) { return a.size() < b.size(); })->size();
+
+// Whether the line may be one of the listed lines. Every ASCII letter and digit of a line is one
+// byte of its folded form, and bare_line() keeps every byte from the first of them to the last:
+// past longest_listed_line of them, the line is none of the four lists. Running text gets there in
+// its first words, and is not folded to find it out.
+bool may_be_listed(std::string_view line) {
+  using timeline::detail::bytes_between;
+  using timeline::detail::every_byte;
+  using timeline::detail::high_bits;
+  using timeline::detail::load_eight;
+  auto const alnum = [](unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20U) >= 'a' && (c | 0x20U) <= 'z');
+  };
+  std::size_t count = 0;
+  std::size_t pos = 0;
+  for (; pos + 8 <= line.size() && count <= longest_listed_line; pos += 8) {
+    std::uint64_t const eight = load_eight(line.data() + pos);
+    if ((eight & high_bits) != 0) {
+      for (std::size_t i = 0; i < 8; ++i) count += alnum(static_cast<unsigned char>(line[pos + i])) ? 1 : 0;
+      continue;
+    }
+    // Or-ing 0x20 makes upper case lower case and takes no other byte into 'a'..'z'.
+    std::uint64_t const marks = bytes_between(eight, '0', '9') | bytes_between(eight | every_byte(0x20), 'a', 'z');
+    count += static_cast<std::size_t>(((marks >> 7U) * every_byte(1)) >> 56U);  // one per mark
+  }
+  for (; pos < line.size() && count <= longest_listed_line; ++pos) {
+    count += alnum(static_cast<unsigned char>(line[pos])) ? 1 : 0;
+  }
+  return count <= longest_listed_line;
+}
+
+// Whether the line may be a breadcrumb: a separator of is_breadcrumb() has its own '|', '>', '/'
+// or "›" (whose last byte is 0xBA) in the middle, from the line's own bytes (» folds to '"', and
+// is none). Fewer than two of these bytes, and the line is no breadcrumb.
+bool may_be_breadcrumb(std::string_view line, bool ascii) {
+  // A folded line ending in '.' is no breadcrumb: the line ends in '.' or "…" ("..." folded).
+  if (line.ends_with('.') || line.ends_with("\xE2\x80\xA6")) return false;
+  std::size_t found = 0;
+  for (char const c : {'|', '>', '/', '\xBA'}) {
+    if (c == '\xBA' && ascii) break;
+    for (std::size_t at = line.find(c); at != std::string_view::npos; at = line.find(c, at + 1)) {
+      if (++found == 2) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the first byte of a (trimmed) line may fold to the first byte of a prompt prefix. An
+// ASCII byte folds to itself lower cased; a code point beyond ASCII to its own first byte, or to a
+// quote, a dash or "...", which start no prefix.
+bool may_start_prompt(std::string_view line) {
+  static_assert(prompt_prefixes_by_first_byte['\''] == 0 && prompt_prefixes_by_first_byte['"'] == 0 &&
+                prompt_prefixes_by_first_byte['-'] == 0 && prompt_prefixes_by_first_byte['.'] == 0);
+  if (line.empty()) return false;
+  auto b = static_cast<unsigned char>(line.front());
+  if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b - 'A' + 'a');
+  return prompt_prefixes_by_first_byte[b] != 0;
+}
+
+// Whether the folded line starts with a prompt prefix, folding only its head when that is enough:
+// fold() of a head of the line, cut between code points, is a head of the line's fold.
+bool folds_to_prompt_prefix(std::string_view line, std::string& buffer) {
+  if (!may_start_prompt(line)) return false;
+  std::size_t cut = std::min(line.size(), longest_prompt_prefix + 8);
+  while (cut > 0 && cut < line.size() && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) {
+    --cut;
+  }
+  std::string_view folded = detail::fold(line.substr(0, cut), buffer);
+  if (cut < line.size() && folded.size() < longest_prompt_prefix) {
+    folded = detail::fold(line, buffer);
+  }
+  return starts_with_prompt_prefix(folded);
+}
+
+// classify(fold(line)), without the fold for a line of running text: wider than any stamp, too
+// many letters for a listed line and no breadcrumb separators, it can only be a prompt by its
+// prefix.
+line_class classify_line(std::string_view line, std::size_t width, bool ascii, std::string& buffer) {
+  if (width > 80 && !may_be_listed(line) && !may_be_breadcrumb(line, ascii)) {
+    return width <= 160 && folds_to_prompt_prefix(line, buffer) ? line_class::prompt : line_class::prose;
+  }
+  return classify(detail::fold(line, buffer), width);
 }
 
 }  // namespace
@@ -264,7 +366,7 @@ std::vector<boilerplate_span> find_boilerplate(std::string_view text) {
     info.width = scanner.ascii() ? line.size() : detail::code_points(text, line);
     // Every class but prose is a short line (the longest, breadcrumbs and prompts, at most 160
     // code points): a paragraph of running text is not folded and compared at all.
-    if (info.width <= 200) info.cls = classify(detail::fold(text.substr(line.begin, line.size()), folded), info.width);
+    if (info.width <= 200) info.cls = classify_line(text.substr(line.begin, line.size()), info.width, scanner.ascii(), folded);
     info.finished = ends_finished(text, line);
     lines.push_back(info);
   }

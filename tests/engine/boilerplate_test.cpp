@@ -60,6 +60,27 @@ TEST(FindBoilerplate, OrdinaryArticleHasNone) {
   EXPECT_TRUE(spans_of(prose + prose + "\"We will go,\" she said.\nThe vote is next week.").empty());
 }
 
+// Lines wider than a stamp with too many letters for a listed line are classified without being
+// folded whole: these are the furniture such lines can still be.
+TEST(FindBoilerplate, WideLinesAreStillPromptsAndBreadcrumbs) {
+  std::string const subscribe =
+      "SUBSCRIBE TO our newsletter to get the best stories of the week delivered to your inbox on Friday";
+  EXPECT_EQ(spans_of(prose + subscribe + "\n" + prose), (strings{"prompt: " + subscribe}));
+  // The head of the line folds to fewer bytes than the longest prefix: the whole line is folded.
+  std::string const spaced =
+      "This    article    was    originally    published in the Weekly Gazette and is shared with permission";
+  EXPECT_EQ(spans_of(prose + spaced + "\n" + prose), (strings{"prompt: " + spaced}));
+  std::string const crumbs =
+      "Home | World News and International Affairs | Europe and the Mediterranean | Politics and Elections";
+  EXPECT_EQ(spans_of(prose + crumbs + "\n" + prose), (strings{"navigation: " + crumbs}));
+  std::string const arrows =
+      "Home \u203A World News and International Affairs \u203A Europe and the Mediterranean \u203A Elections";
+  EXPECT_EQ(spans_of(prose + arrows + "\n" + prose), (strings{"navigation: " + arrows}));
+  // Wider than 160 code points, a line with a prompt's prefix is running text.
+  std::string const long_line = "Subscribe to " + std::string(150, 'x') + " and more";
+  EXPECT_EQ(spans_of(prose + long_line + "\n" + prose), strings{});
+}
+
 TEST(Segment, SentencesInBoilerplateAreFlaggedAndSkippedForTagging) {
   engine::document doc;
   doc.text = prose + "Leave a Comment";

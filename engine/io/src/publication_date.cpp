@@ -371,10 +371,12 @@ std::optional<date_reading> reading_at(std::string_view text, std::size_t pos) {
   return std::nullopt;
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string out{text};
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
+// `text` with ASCII lower-cased, written into `buffer` (reused from line to line, not allocated and
+// freed for each) and viewed there. The plain loop is one the compiler vectorizes.
+std::string_view ascii_lower(std::string_view text, std::string& buffer) {
+  buffer.resize(text.size());
+  std::transform(text.begin(), text.end(), buffer.begin(), lower);
+  return buffer;
 }
 
 bool word_start(std::string_view text, std::size_t pos) { return pos == 0 || !is_alnum(text[pos - 1]); }
@@ -615,12 +617,13 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
       first_prose = std::min(first_prose, line.begin);
       break;  // the article has started
     }
-    std::string const lowered = ascii_lower(content);
+    thread_local std::string lowered_buffer;
+    std::string_view const lowered = ascii_lower(content, lowered_buffer);
     // 1. A labelled date: "Published on: 2025/08/13 22:35", "Updated 10:52 AM EDT, Mon ...".
     bool labelled = false;
     std::span<label const> const searched = may_hold_label(lowered) ? std::span{labels} : std::span<label const>{};
     for (auto const& l : searched) {
-      for (std::size_t at = lowered.find(l.text); at != std::string::npos; at = lowered.find(l.text, at + 1)) {
+      for (std::size_t at = lowered.find(l.text); at != std::string_view::npos; at = lowered.find(l.text, at + 1)) {
         std::size_t const after = at + l.text.size();
         if (!word_start(lowered, at) || (after < lowered.size() && is_alpha(lowered[after])) ||
             !opens_field(lowered, at)) {

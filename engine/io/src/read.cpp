@@ -116,51 +116,71 @@ std::string describe_size(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-// Lines of a stream, read in chunks so a line longer than `max` is skipped without being held.
+// Lines of a stream, read in chunks so a line longer than `max` is skipped without being held. A
+// line is given where it lies in the chunk when it lies in one (a copy of each line was an eighth of
+// reading it), else joined from the chunks; either way jsonl_line_padding readable bytes follow it,
+// for the JSON parser.
 class line_reader {
  public:
   line_reader(std::istream& in, std::string_view prefix, std::size_t max)
       : in_(in),
         size_(std::max(prefix.size(), std::size_t{1} << 16U)),
         // Not zeroed: the reads overwrite it (zeroing 64 KiB cost a sixth of reading 150 lines).
-        buffer_(std::make_unique_for_overwrite<char[]>(size_)),
+        buffer_(std::make_unique_for_overwrite<char[]>(size_ + jsonl_line_padding)),
         filled_(prefix.size()),
         max_(max) {
     std::copy(prefix.begin(), prefix.end(), buffer_.get());
+    pad();
   }
 
-  // The next line without its '\n'; false at the end. `too_long` lines come back empty, with their
-  // length in `length`. `offset` is the byte offset of the line's start.
-  bool next(std::string& line, bool& too_long, std::size_t& length, std::size_t& offset) {
-    line.clear();
+  // The next line without its '\n'; false at the end. The view holds until the next call.
+  // `too_long` lines come back empty, with their length in `length`. `offset` is the byte offset
+  // of the line's start.
+  bool next(std::string_view& line, bool& too_long, std::size_t& length, std::size_t& offset) {
+    joined_.clear();
     too_long = false;
     length = 0;
     offset = consumed_;
     bool any = false;
     for (;;) {
       if (pos_ == filled_ && !fill()) {
-        return any;
+        break;
       }
       any = true;
       std::size_t const newline = std::string_view{buffer_.get(), filled_}.find('\n', pos_);
       std::size_t const end = newline == std::string::npos ? filled_ : newline;
+      char const* const start = buffer_.get() + pos_;
       std::size_t const take = end - pos_;
-      if (!too_long && line.size() + take > max_) {
+      if (!too_long && length + take > max_) {
         too_long = true;
-        std::string{}.swap(line);
-      }
-      if (!too_long) {
-        line.append(buffer_.get() + pos_, take);
+        std::string{}.swap(joined_);
       }
       length += take;
       consumed_ += take;
       pos_ = end;
-      if (newline != std::string::npos) {
+      bool const ended = newline != std::string::npos;
+      if (ended) {
         ++pos_;
         ++consumed_;
-        return true;
+        if (length == take) {  // all of the line is in this chunk
+          line = too_long ? std::string_view{} : std::string_view{start, take};
+          return true;
+        }
+      }
+      if (!too_long) {
+        joined_.append(start, take);
+      }
+      if (ended) {
+        break;
       }
     }
+    if (!any) {
+      return false;
+    }
+    std::size_t const size = joined_.size();
+    joined_.append(jsonl_line_padding, ' ');
+    line = std::string_view{joined_.data(), size};
+    return true;
   }
 
  private:
@@ -172,16 +192,21 @@ class line_reader {
     }
     in_.read(buffer_.get(), static_cast<std::streamsize>(size_));
     filled_ = static_cast<std::size_t>(in_.gcount());
+    pad();
     return filled_ > 0;
   }
 
+  // The bytes after the last one read are read as padding: they are given values.
+  void pad() { std::fill_n(buffer_.get() + filled_, jsonl_line_padding, ' '); }
+
   std::istream& in_;
-  std::size_t size_;  // of buffer_
+  std::size_t size_;  // of buffer_, without the padding
   std::unique_ptr<char[]> buffer_;
   std::size_t filled_;  // bytes of buffer_ read
   std::size_t pos_ = 0;
   std::size_t consumed_ = 0;
   std::size_t max_;
+  std::string joined_;  // a line read across chunks
 };
 
 // The document ids seen so far, kept as 64-bit hashes: the reader renames a repeated id, and
@@ -460,7 +485,7 @@ class reader {
   void read_jsonl(std::istream& in, std::string const& path, std::string_view prefix) {
     std::string const stem = id_from_path(path);
     line_reader lines{in, prefix, options_.max_document_bytes};
-    std::string line;
+    std::string_view line;
     bool too_long = false;
     std::size_t length = 0;
     std::size_t offset = 0;
@@ -496,7 +521,7 @@ class reader {
       std::vector<input_error> errors;
       std::optional<jsonl_record> read;
       try {
-        read.emplace(parse_jsonl_record(view, path, number, today_, errors));
+        read.emplace(parse_jsonl_record(view, path, number, today_, errors, true));
       } catch (input_error const& e) {
         // Both JSON readers refuse a line that is not UTF-8, so the line is checked only when
         // refused: checked before every reading, it was checked twice, and the check was a

@@ -29,10 +29,15 @@ struct jsonl_record {
   std::string text;
 };
 
+// The readable bytes a caller may promise after the end of a line (see `padded` below).
+inline constexpr std::size_t jsonl_line_padding = 64;
+
 // Reads line `line_number` of `file`. Throws input_error (document `file`, place "line N") when the
 // line is not a JSON object with a string "text". A "published" value that is not a real date is
-// not fatal: it goes to `errors` and the record is returned without it.
+// not fatal: it goes to `errors` and the record is returned without it. `padded` promises that
+// jsonl_line_padding bytes after the line may be read (their values do not matter): the JSON
+// parser then reads the line where it is instead of copying it first.
 jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, std::size_t line_number,
-                                date::sys_days today, std::vector<input_error>& errors);
+                                date::sys_days today, std::vector<input_error>& errors, bool padded = false);
 
 }  // namespace timeline::io
