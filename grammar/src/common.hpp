@@ -15,6 +15,7 @@
 #include <array>
 #include <bitset>
 #include <cctype>
+#include <cstdint>
 #include <utility>
 #include <functional>
 #include <string>
@@ -34,15 +35,34 @@ ast::expression& expr(Context const& ctx) {
   return x3::get<expression_tag>(ctx).get();
 }
 
-// attempt[p]: on failure, puts the expression back as it was before p.
+// The bytes a parser can start with, white space skipped, for `attempt` and `guard` to turn a
+// try away before it starts: the FIRST walk (first_set.hpp) fills it from the parser's FIRST set
+// when the dispatch table is built, before any parse, in the very objects the productions parse
+// with. Until then, and for a parser that may match nothing or start anywhere, it admits all.
+struct first_byte_filter {
+  using reads_first_bytes = void;  // the FIRST walk's mark
+  // The zero byte at `last` (ascii_space_parser) stands for the end: admitted only while all are.
+  mutable std::array<std::uint64_t, 4> admitted{~std::uint64_t{0}, ~std::uint64_t{0}, ~std::uint64_t{0}, ~std::uint64_t{0}};
+
+  template <typename Iterator, typename Context>
+  [[gnu::always_inline]] bool admits(Iterator first, Iterator const& last, Context const& context) const {
+    x3::skip_over(first, last, context);
+    auto const c = static_cast<unsigned char>(*first);
+    return ((admitted[c / 64] >> (c % 64)) & 1U) != 0;
+  }
+};
+
+// attempt[p]: on failure, puts the expression back as it was before p. The copy is a tenth of a
+// production's try: a p that cannot start at the next byte fails before it is made.
 template <typename Subject>
-struct attempt_directive : x3::unary_parser<Subject, attempt_directive<Subject>> {
+struct attempt_directive : x3::unary_parser<Subject, attempt_directive<Subject>>, first_byte_filter {
   using base_type = x3::unary_parser<Subject, attempt_directive<Subject>>;
   static bool const is_pass_through_unary = true;
   constexpr explicit attempt_directive(Subject const& wrapped) : base_type(wrapped) {}
 
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute& attr) const {
+    if (!admits(first, last, context)) return false;
     ast::expression saved = expr(context);
     Iterator const start = first;
     if (this->subject.parse(first, last, context, rcontext, attr)) return true;
@@ -59,6 +79,30 @@ struct attempt_gen {
   }
 };
 inline constexpr attempt_gen attempt{};
+
+// guard[p]: p, turned away at a byte it cannot start with (first_byte_filter) without a try. For
+// an alternative of many branches led by words, which all fail one by one at a number. Turned
+// away, it leaves the iterator where it was, where p may have failed after skipping white space:
+// not before `mark`, which records where the iterator stood.
+template <typename Subject>
+struct guard_directive : x3::unary_parser<Subject, guard_directive<Subject>>, first_byte_filter {
+  using base_type = x3::unary_parser<Subject, guard_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr explicit guard_directive(Subject const& wrapped) : base_type(wrapped) {}
+
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute& attr) const {
+    return admits(first, last, context) && this->subject.parse(first, last, context, rcontext, attr);
+  }
+};
+
+struct guard_gen {
+  template <typename Subject>
+  constexpr guard_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
+    return guard_directive<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
+  }
+};
+inline constexpr guard_gen guard{};
 
 // The rules read a lower-cased copy of the text (extract.cpp), so keywords and symbol tables,
 // all lower case, match any case without X3's no_case, which calls the C library's tolower and
@@ -78,8 +122,9 @@ struct ascii_space_parser : x3::parser<ascii_space_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
-  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
-    if (first == last) return false;
+  bool parse(Iterator& first, Iterator const& /*last*/, Context const&, RContext&, Attribute&) const {
+    // No test for the end: the rules run over the lower-case view, followed by zero bytes
+    // (extract.cpp, dispatch::table::padding), and the zero byte at `last` is no space.
     auto const c = static_cast<unsigned char>(*first);
     // Most calls find a letter or a digit, which the first test turns away.
     if (c > ' ' || (c != ' ' && (c < '\t' || c > '\r'))) return false;
@@ -114,9 +159,12 @@ struct keyword_parser : x3::parser<keyword_parser> {
   // The word itself, white space already skipped.
   template <typename Iterator>
   [[gnu::always_inline]] bool read(Iterator& first, Iterator const& last) const {
-    Iterator it = first;
-    for (std::size_t k = 0; k < size; ++k, ++it) {
-      if (it == last || *it != word[k]) return false;
+    // The first letter alone first, as most keywords fail there; no test for the end: the zero
+    // byte at `last` (ascii_space_parser) is none of a word's letters.
+    if (*first != word[0]) return false;
+    Iterator it = std::next(first);
+    for (std::size_t k = 1; k < size; ++k, ++it) {
+      if (*it != word[k]) return false;
     }
     // The rules read an ASCII view (extract.cpp): these are alnum and alpha there.
     auto const alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
@@ -153,7 +201,7 @@ struct keyword_set : x3::parser<keyword_set<N>> {
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
     x3::skip_over(first, last, context);
-    if (first == last || !first_bytes[static_cast<unsigned char>(*first)]) return false;
+    if (!first_bytes[static_cast<unsigned char>(*first)]) return false;  // `last` holds a zero byte
     for (keyword_parser const& keyword : keywords) {
       if (keyword.read(first, last)) return true;
     }
@@ -211,7 +259,8 @@ class first_byte_lookup {
  public:
   template <typename Iterator, typename Compare>
   T* find(Iterator& first, Iterator last, Compare compare) const {
-    if (first == last || !first_bytes_.test(static_cast<unsigned char>(*first))) return nullptr;
+    // No test for the end: the zero byte at `last` (ascii_space_parser) begins no key.
+    if (!first_bytes_.test(static_cast<unsigned char>(*first))) return nullptr;
     return tree_.find(first, last, compare);
   }
   template <typename Iterator>

@@ -28,11 +28,12 @@ struct adverb_sets : symbols<unit> {
 };
 adverb_sets const adverbs;
 
-auto const amount_mod = (kw("about") | kw("around") | kw("approximately") | kw("roughly") | kw("some") | kw("almost") >> &x3::digit)[put(&E::mod, modifier::approx)] |
-                        (kw("nearly") | kw("almost") | kw("less") >> kw("than") | kw("under") | kw("fewer") >> kw("than"))[put(&E::mod, modifier::less_than)] |
-                        (kw("more") >> kw("than") | kw("upwards") >> kw("of"))[put(&E::mod, modifier::more_than)] |
-                        (kw("at") >> kw("least") | kw("no") >> kw("less") >> kw("than"))[put(&E::mod, modifier::equal_or_more)] |
-                        (kw("up") >> kw("to") | kw("at") >> kw("most") | kw("no") >> kw("more") >> kw("than"))[put(&E::mod, modifier::equal_or_less)];
+// Guarded: a duration is tried mostly at a number, where each branch's words failed in turn.
+auto const amount_mod = guard[guard[(kw("about") | kw("around") | kw("approximately") | kw("roughly") | kw("some") | kw("almost") >> &x3::digit)[put(&E::mod, modifier::approx)]] |
+                              guard[(kw("nearly") | kw("almost") | kw("less") >> kw("than") | kw("under") | kw("fewer") >> kw("than"))[put(&E::mod, modifier::less_than)]] |
+                              guard[(kw("more") >> kw("than") | kw("upwards") >> kw("of"))[put(&E::mod, modifier::more_than)]] |
+                              guard[(kw("at") >> kw("least") | kw("no") >> kw("less") >> kw("than"))[put(&E::mod, modifier::equal_or_more)]] |
+                              guard[(kw("up") >> kw("to") | kw("at") >> kw("most") | kw("no") >> kw("more") >> kw("than"))[put(&E::mod, modifier::equal_or_less)]]];
 // "two-year-old" is an age, not a duration.
 // "two-year-old" and "52 years old" are ages; "a quarter point" is an amount.
 auto const unit_word = word(units)[store(&E::count_unit)] >> !(lit('-') >> x3::alpha) >> !kw("old") >>

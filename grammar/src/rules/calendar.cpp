@@ -96,8 +96,15 @@ auto const weekday_alone_p = x3::lexeme[lowered[full_weekdays] >> !x3::alnum][st
 auto const deictic_day_p = kw("today")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, 0)] |
                            kw("tomorrow")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, 1)] |
                            kw("yesterday")[put(&E::has_shift, true)][put(&E::shift_unit, ast::unit::day)][put(&E::shift, -1)];
-auto const day_for_time = attempt[iso_date] | attempt[month_day_year_p] | attempt[day_month_year_p] | attempt[month_day_p] |
-                          attempt[day_month_p] | attempt[deictic_day_p] | attempt[weekday_alone_p];
+// A date with its year, else without: one parse of the month and day for both, where trying the
+// date with a year and then without parsed them twice. The month-first and the day-first forms
+// never match at the same place (a month word, a day number or "the" comes after the weekday), so
+// the order of the four does not matter.
+auto const then_year = -(comma >> year_number[set_year]);
+auto const month_day_maybe_year_p = month_day_p >> then_year;
+auto const day_month_maybe_year_p = day_month_p >> then_year;
+auto const day_for_time = attempt[iso_date] | attempt[month_day_maybe_year_p] | attempt[day_month_maybe_year_p] | attempt[deictic_day_p] |
+                          attempt[weekday_alone_p];
 
 // Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand".
 auto const add_to_year = [](auto& ctx) {
@@ -204,12 +211,12 @@ auto const time_alone = named("clock_time") >> clock_time >> calendar;
 // (TBAQ 1 of 1), where "the day before" alone counts from the last date (relative.cpp).
 auto const day_next_to = named("day_next_to") >> the >> kw("day") >>
                          (kw("before")[put(&E::day_offset, -1)] | kw("after")[put(&E::day_offset, 1)]) >>
-                         (attempt[month_day_year_p] | attempt[month_day_p] | attempt[day_month_year_p] | attempt[day_month_p] |
+                         (attempt[month_day_maybe_year_p] | attempt[day_month_maybe_year_p] |
                           attempt[weekday_shift >> weekday_word[store(&E::weekday)]] | weekday_alone_p) >>
                          calendar;
 // "the week of March 6": the ISO week that holds the day (TBAQ 1 of 1, 2000-W10).
 auto const week_of_day = named("week_of_day") >> the >> kw("week")[put(&E::week_of, true)] >> kw("of") >>
-                         (attempt[month_day_year_p] | attempt[month_day_p] | attempt[day_month_year_p] | day_month_p) >> calendar;
+                         (attempt[month_day_maybe_year_p] | day_month_maybe_year_p) >> calendar;
 
 }  // namespace
 

@@ -49,10 +49,12 @@ auto const month_name = month_word[store(&E::month)];
 // Targets that early/mid/late and the beginning/end of can modify.
 auto const deictic_day = (kw("today")[put(&E::shift, 0)] | kw("yesterday")[put(&E::shift, -1)] | kw("tomorrow")[put(&E::shift, 1)]) >>
                          x3::eps[put(&E::has_shift, true)][put(&E::shift_unit, unit::day)];
-auto const fuzzy_target = attempt[month_name >> -(lit(',') | kw("of")) >> year_number[set_year]] | attempt[deictic_day] |
+// A month with its year, else alone: parsed once for both (no target between them in the order
+// starts with a month name, so moving the month alone up matches the same).
+auto const fuzzy_target = attempt[month_name >> -(-(lit(',') | kw("of")) >> year_number[set_year])] | attempt[deictic_day] |
                           attempt[x3::lexeme[lowered[weekdays] >> !x3::alnum][store(&E::weekday)]] |
                           attempt[-the >> x3::lexeme[uint4[set_year] >> lit('s') >> !x3::alnum][([](auto& ctx) { expr(ctx).decade = expr(ctx).year / 10; expr(ctx).year = -1; })]] |
-                          attempt[month_name] | attempt[year_number[set_year]] | attempt[relative_period_p] |
+                          attempt[year_number[set_year]] | attempt[relative_period_p] |
                           attempt[the >> period[put(&E::shift, 0)]] | attempt[-the >> -shift_word >> season_word >> -(-kw("of") >> year_number[set_year])];
 auto const fuzzy_prefix =
     -the >> (kw("early") | kw("earlier"))[put(&E::mod, modifier::start)] | -the >> (kw("late") | kw("later"))[put(&E::mod, modifier::end)] |
