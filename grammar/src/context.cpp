@@ -3,6 +3,8 @@
 
 #include "rules/families.hpp"
 
+#include <timeline/grammar/detail/eight_bytes.hpp>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -26,9 +28,13 @@ constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c
 // reader ask about every word around every candidate, and a binary search over string_views made
 // a memcmp call at each step. Built from several lists, a set also tells which of them hold a word
 // (bit i for the i-th list), so the tense reader classifies a word with one lookup, not one a list.
+// A word is held as its bytes and its length in two 64-bit keys, so a lookup is two loads and two
+// compares, no call to memcmp: the tense reader alone looks up some twelve words a candidate.
 template <std::size_t N>  // N: the words of all lists, a word counted once a list
 class word_set {
  public:
+  static constexpr std::size_t longest = 15;  // bytes of the two keys, less the length
+
   template <std::size_t... M>
   constexpr explicit word_set(std::array<std::string_view, M> const&... lists) {
     static_assert(sizeof...(M) <= 8, "one bit of a classes_of byte a list");
@@ -36,40 +42,59 @@ class word_set {
     ((add(lists, list_bit), list_bit = static_cast<std::uint8_t>(list_bit << 1U)), ...);
   }
 
-  // Bit i set when the i-th list holds `w`; 0 when none does.
-  constexpr std::uint8_t classes_of(std::string_view w) const {
-    if (w.empty()) return 0;
-    for (std::size_t i = slot_of(w);; i = (i + 1) % slots_.size()) {
-      if (slots_[i].empty()) return 0;
-      if (slots_[i] == w) return classes_[i];
+  // Bit i set when the i-th list holds `w`; 0 when none does. `w` is a view of the lower-case
+  // text, whose zero padding (dispatch::table::padding, 24 bytes) keeps sixteen bytes from its
+  // start readable.
+  std::uint8_t classes_of(std::string_view w) const {
+    std::size_t const n = w.size();
+    if (n == 0 || n > longest) return 0;
+    key const k{timeline::detail::load_eight(w.data()) & kept(n),
+                (n > 8 ? timeline::detail::load_eight(w.data() + 8) & kept(n - 8) : 0) | length_bits(n)};
+    for (std::size_t i = slot_of(k);; i = (i + 1) % capacity) {
+      if (slots_[i].low == k.low && slots_[i].high == k.high) return classes_[i];
+      if (slots_[i].high == 0) return 0;
     }
   }
 
-  constexpr bool contains(std::string_view w) const { return classes_of(w) != 0; }
+  bool contains(std::string_view w) const { return classes_of(w) != 0; }
 
  private:
+  struct key {
+    std::uint64_t low = 0;   // bytes 0 to 7, byte i in bits 8i..8i+7 (as load_eight reads them)
+    std::uint64_t high = 0;  // bytes 8 to 14, and the length in the top byte: never 0 for a word
+  };
   static constexpr std::size_t capacity = std::bit_ceil(N * 4);  // at most a quarter full
-  static constexpr std::size_t slot_of(std::string_view w) {
-    std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1U;
-    if (!w.empty()) {
-      h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w.front())) * 0x85EBCA77U;
-      h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w.back())) * 0xC2B2AE3DU;
+
+  // The low `bytes` bytes of a key (all eight from eight on).
+  static constexpr std::uint64_t kept(std::size_t bytes) { return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1; }
+  static constexpr std::uint64_t length_bits(std::size_t bytes) { return static_cast<std::uint64_t>(bytes) << 56U; }
+  static constexpr key key_of(std::string_view w) {
+    key k{0, length_bits(w.size())};
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      std::uint64_t const byte = static_cast<unsigned char>(w[i]);
+      if (i < 8) k.low |= byte << (8 * i);
+      else k.high |= byte << (8 * (i - 8));
     }
-    if (w.size() > 2) h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w[1])) * 0x27D4EB2FU;
-    return (h ^ (h >> 15)) % capacity;
+    return k;
+  }
+  static constexpr std::size_t slot_of(key k) {
+    std::uint64_t const h = (k.low ^ (k.high * 0x9E3779B97F4A7C15ULL)) * 0xC2B2AE3D27D4EB4FULL;
+    return static_cast<std::size_t>(h >> 32U) % capacity;
   }
 
   template <std::size_t M>
   constexpr void add(std::array<std::string_view, M> const& words, std::uint8_t list_bit) {
     for (std::string_view const w : words) {
-      std::size_t i = slot_of(w);
-      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) % slots_.size();
-      slots_[i] = w;
+      if (w.empty() || w.size() > longest) throw "a word of a word_set is 1 to 15 bytes";  // a compile-time error
+      key const k = key_of(w);
+      std::size_t i = slot_of(k);
+      while (slots_[i].high != 0 && !(slots_[i].low == k.low && slots_[i].high == k.high)) i = (i + 1) % capacity;
+      slots_[i] = k;
       classes_[i] = static_cast<std::uint8_t>(classes_[i] | list_bit);
     }
   }
 
-  std::array<std::string_view, capacity> slots_{};
+  std::array<key, capacity> slots_{};
   std::array<std::uint8_t, capacity> classes_{};
 };
 
@@ -173,8 +198,27 @@ bool number_like(std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+// What the clause reader asks of a byte, one load each: the tense reader walks back over up to
+// twelve words a candidate, and the tests of is_alpha and the break characters, made at each
+// byte, were most of its cost.
+enum char_class : std::uint8_t {
+  word_byte = 1U << 0U,         // a letter or an apostrophe: part of a word
+  may_break_sentence = 1U << 1U,  // one of the bytes sentence_break() looks at
+};
+constexpr std::array<std::uint8_t, 256> char_classes = [] {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if (is_alpha(static_cast<char>(c)) || c == '\'') classes[static_cast<std::size_t>(c)] |= word_byte;
+  }
+  for (char const c : {'\n', ';', '!', '?', '.'}) classes[static_cast<unsigned char>(c)] |= may_break_sentence;
+  return classes;
+}();
+constexpr std::uint8_t class_of(char c) { return char_classes[static_cast<unsigned char>(c)]; }
+constexpr bool is_word_byte(char c) { return (class_of(c) & word_byte) != 0; }
+
 bool sentence_break(std::string_view text, std::size_t i) {
   char const c = text[i];
+  if ((class_of(c) & may_break_sentence) == 0) return false;
   if (c == '\n' || c == ';' || c == '!' || c == '?') return true;
   if (c == '.') {
     // "U.S." and "a.m." are not breaks: a period followed by a space and a capital is.
@@ -384,7 +428,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
   while (word_count < word_storage.size()) {
     std::size_t j = i;
     bool at_break = false;
-    while (j > 0 && !(is_alpha(text_[j - 1]) || text_[j - 1] == '\'')) {
+    while (j > 0 && !is_word_byte(text_[j - 1])) {
       if (sentence_break(text_, j - 1)) {
         at_break = true;
         break;
@@ -393,10 +437,10 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     }
     if (at_break || j == 0) break;
     std::size_t k = j;
-    while (k > 0 && (is_alpha(text_[k - 1]) || text_[k - 1] == '\'')) --k;
+    while (k > 0 && is_word_byte(text_[k - 1])) --k;
     // lower_word_at(k) without reading the word again: it ends at j, unless the expression goes on
     // with letters from there (a span may start inside a word).
-    bool const ends_at_j = j == text_.size() || !(is_alpha(text_[j]) || text_[j] == '\'');
+    bool const ends_at_j = j == text_.size() || !is_word_byte(text_[j]);
     std::string_view w = !ends_at_j         ? lower_word_at(k)
                          : is_alpha(text_[k]) ? lower_.substr(k, std::min(j - k, longest_word))
                                               : std::string_view{};
