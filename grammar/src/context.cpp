@@ -22,6 +22,9 @@ namespace {
 // The text here is the grammar's ASCII view (extract.cpp), so plain ASCII tests do, without the
 // C library's locale-aware calls at every character.
 constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Constant sets of words, looked up with one hash and a probe or two: the filters and the tense
@@ -192,7 +195,7 @@ bool past_word(std::string_view w, std::uint8_t cues) {
 // A word that ends an amount: "358,000", "$500 million", "four".
 bool number_like(std::string_view w) {
   if (w.empty()) return false;
-  if (std::isdigit(static_cast<unsigned char>(w.back())) != 0) return true;
+  if (is_digit(w.back())) return true;
   static constexpr std::array<std::string_view, 15> words{"billion", "dozen", "eight", "five", "four", "hundred", "million", "nine",
                                                           "one", "seven", "six", "ten", "thousand", "three", "two"};
   return std::find(words.begin(), words.end(), w) != words.end();
@@ -222,7 +225,7 @@ bool sentence_break(std::string_view text, std::size_t i) {
   if (c == '\n' || c == ';' || c == '!' || c == '?') return true;
   if (c == '.') {
     // "U.S." and "a.m." are not breaks: a period followed by a space and a capital is.
-    return i + 2 < text.size() && text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2])) != 0 &&
+    return i + 2 < text.size() && text[i + 1] == ' ' && is_upper(text[i + 2]) &&
            !(i >= 2 && text[i - 2] == '.');
   }
   return false;
@@ -236,12 +239,16 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   std::size_t p = begin;
   while (p > 0 && text_[p - 1] == ' ') --p;
   std::size_t q = p;
-  while (q > 0 && (is_alpha(text_[q - 1]) || text_[q - 1] == '\'')) --q;
-  std::string_view const before = lower_word_at(q);
+  while (q > 0 && is_word_byte(text_[q - 1])) --q;
+  // lower_word_at(q) without reading the word again when it ends at p, as it does unless the span
+  // goes on from there with letters.
+  std::string_view const before = q < p && is_alpha(text_[q]) && (p == text_.size() || !is_word_byte(text_[p]))
+                                      ? lower_.substr(q, std::min(p - q, longest_word))
+                                      : lower_word_at(q);
   bool const comma_before = p > 0 && text_[p - 1] == ',';
   std::size_t n = end;
   while (n < text_.size() && text_[n] == ' ') ++n;
-  bool const capital_after = n < text_.size() && n > end && std::isupper(static_cast<unsigned char>(text_[n])) != 0;
+  bool const capital_after = n < text_.size() && n > end && is_upper(text_[n]);
   bool const preposition_before = q < p && in(prepositions, before);
   std::string_view const rule{said.rule};
 
@@ -255,35 +262,35 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     if (begin > 0 && (text_[begin - 1] == '$' || text_[begin - 1] == '#')) return "an amount, not a year";
     if (end < text_.size() && (text_[end] == '-' || text_[end] == '/' || text_[end] == '%')) return "year in a range or code";
     // "fell 19 points to 1462.93": a stock index level, whatever the preposition.
-    if (end + 1 < text_.size() && text_[end] == '.' && std::isdigit(static_cast<unsigned char>(text_[end + 1])) != 0) return "a decimal number";
+    if (end + 1 < text_.size() && text_[end] == '.' && is_digit(text_[end + 1])) return "a decimal number";
     if (preposition_before) return std::nullopt;
     if (q < p && (in(year_determiners, before) || before.ends_with("'s"))) return std::nullopt;
-    if (comma_before && p >= 2 && std::isdigit(static_cast<unsigned char>(text_[p - 2])) != 0) return std::nullopt;
+    if (comma_before && p >= 2 && is_digit(text_[p - 2])) return std::nullopt;
     if (end + 1 < text_.size() && (text_[end] == '\'' || text_.substr(end, 3) == "\xE2\x80\x99")) return std::nullopt;  // "1998's"
     // POLICY: a number from 1900 to 2099 after a lower-case word is a year too ("his unsuccessful
     //   1996 campaign", "bonds due 1993", "analysts were predicting 1990 earnings"), unless it
     //   counts something: a plural ("1990 votes"), a noun of people or a unit ("1500 people",
     //   "2025 km") or a word of amount before it ("about 1500"). After a name ("Orion 1980",
     //   "Room 1990") it stays latent. On TBAQ, 4 of 4 such numbers are tagged years.
-    if (q < p && said.year >= 1900 && said.year <= 2099 && std::islower(static_cast<unsigned char>(text_[q])) != 0 &&
+    if (q < p && said.year >= 1900 && said.year <= 2099 && is_lower(text_[q]) &&
         !in(amount_words, before)) {
       std::string_view const next = lower_word_at(n);
-      bool const lower_next = n < text_.size() && std::islower(static_cast<unsigned char>(text_[n])) != 0;
+      bool const lower_next = n < text_.size() && is_lower(text_[n]);
       bool const plural = next.size() >= 4 && next.ends_with('s') && !next.ends_with("ss") && !next.ends_with("us") && !next.ends_with("is");
       bool const unit = lower_next && next.size() <= 3 && !in(short_function_words, next);
-      bool const digit_next = n < text_.size() && std::isdigit(static_cast<unsigned char>(text_[n])) != 0;
+      bool const digit_next = n < text_.size() && is_digit(text_[n]);
       if (!(lower_next && (plural || unit || in(count_nouns, next))) && !digit_next) return std::nullopt;
     }
     return "bare number, latent year";
   }
   if (said.what == ast::kind::duration && said.count >= 1000 && said.count <= 2999) return "a year, not a count";
   if (rule == "month_name") {
-    if (!std::isupper(static_cast<unsigned char>(text_[begin]))) return "lower-case month name is a word";
+    if (!is_upper(text_[begin])) return "lower-case month name is a word";
     bool const risky = said.month == 5 || said.month == 3;
     // "the March accession", "a May meeting": after a determiner and before a lower-case noun the
     //   month names the time of its noun (TBAQ 1 of 1); "the March for Life", "the May Day
     //   parade" are names.
-    bool const lower_after = n < text_.size() && n > end && std::islower(static_cast<unsigned char>(text_[n])) != 0;
+    bool const lower_after = n < text_.size() && n > end && is_lower(text_[n]);
     bool const attributive = q < p && in(month_determiners, before) && lower_after && !in(prepositions, lower_word_at(n));
     if (risky && !preposition_before && !attributive) return "\"May\"/\"March\" without a preposition";
     return std::nullopt;
@@ -370,10 +377,10 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     //   ABC's "This Week", "USA Today" (TBAQ: 3 of 3 untagged).
     std::size_t last = end;
     while (last > begin && is_alpha(text_[last - 1])) --last;
-    bool const capital = std::isupper(static_cast<unsigned char>(text_[last])) != 0 && last + 1 < end &&
-                         std::islower(static_cast<unsigned char>(text_[last + 1])) != 0;  // "LAST WEEK" is shouted, not a title
+    bool const capital = is_upper(text_[last]) && last + 1 < end &&
+                         is_lower(text_[last + 1]);  // "LAST WEEK" is shouted, not a title
     if (rule == "relative_period" && capital && last > begin) return "a title (\"This Week\")";
-    if (rule == "deictic_day" && capital && last == begin && q < p && std::isupper(static_cast<unsigned char>(text_[q])) != 0 && p == begin - 1) {
+    if (rule == "deictic_day" && capital && last == begin && q < p && is_upper(text_[q]) && p == begin - 1) {
       return "a name (\"USA Today\")";
     }
   }
@@ -398,7 +405,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   if (rule == "month_relative" && (said.month == 3 || said.month == 5)) {
     std::size_t m = end;
     while (m > begin && is_alpha(text_[m - 1])) --m;
-    if (std::islower(static_cast<unsigned char>(text_[m])) != 0) return "lower-case \"march\"/\"may\" is a word";
+    if (is_lower(text_[m])) return "lower-case \"march\"/\"may\" is a word";
   }
   if (said.what == ast::kind::duration || said.what == ast::kind::set) {
     std::string_view const span = lower_.substr(begin, end - begin);
@@ -414,8 +421,22 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
 //   is past, but "said Tuesday that the bridge will reopen on Friday" is future (the reported
 //   clause, opened by "that", has its own tense). A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
 //   most recent day, dates the nearest plausible year. Corpus: fixtures/corpus/en/weekday.jsonl.
+// rules::first_word eight bytes at a time: a letter, then letters and apostrophes. The lower-case
+// view has no capitals, and its zero padding (dispatch::table::padding, 24 bytes) ends a word at
+// the end of the text and keeps the three loads of the longest word readable.
 std::string_view text_context::lower_word_at(std::size_t at) const {
-  return at < lower_.size() ? rules::first_word(lower_.substr(at, longest_word)) : std::string_view{};
+  static_assert(longest_word <= 24, "three loads of eight bytes reach the longest word's end");
+  if (at >= lower_.size() || !is_lower(lower_[at])) return {};
+  char const* const word = lower_.data() + at;
+  std::size_t length = 0;
+  for (;;) {
+    std::uint64_t const eight = timeline::detail::load_eight(word + length);
+    std::uint64_t const other = ~(timeline::detail::bytes_between(eight, 'a', 'z') | timeline::detail::bytes_between(eight, '\'', '\'')) &
+                                timeline::detail::high_bits;
+    if (other != 0) return {word, std::min(length + timeline::detail::first_byte(other), longest_word)};
+    length += 8;
+    if (length >= longest_word) return {word, longest_word};
+  }
 }
 
 tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
