@@ -219,6 +219,20 @@ constexpr std::array<std::uint8_t, 256> char_classes = [] {
 constexpr std::uint8_t class_of(char c) { return char_classes[static_cast<unsigned char>(c)]; }
 constexpr bool is_word_byte(char c) { return (class_of(c) & word_byte) != 0; }
 
+// The start of the letters and apostrophes that end at `j` in the lower-case view (which has no
+// capitals and is ASCII), eight bytes at a time: the tense reader walks back over twelve words.
+std::size_t word_start(std::string_view lower, std::size_t j) {
+  while (j >= 8) {
+    std::uint64_t const eight = timeline::detail::load_eight(lower.data() + j - 8);
+    std::uint64_t const other = ~(timeline::detail::bytes_between(eight, 'a', 'z') | timeline::detail::bytes_between(eight, '\'', '\'')) &
+                                timeline::detail::high_bits;
+    if (other != 0) return j - 8 + static_cast<std::size_t>(63 - std::countl_zero(other)) / 8 + 1;  // after the last other byte
+    j -= 8;
+  }
+  while (j > 0 && is_word_byte(lower[j - 1])) --j;
+  return j;
+}
+
 bool sentence_break(std::string_view text, std::size_t i) {
   char const c = text[i];
   if ((class_of(c) & may_break_sentence) == 0) return false;
@@ -457,8 +471,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
       --j;
     }
     if (at_break || j == 0) break;
-    std::size_t k = j;
-    while (k > 0 && is_word_byte(text_[k - 1])) --k;
+    std::size_t const k = word_start(lower_, j);
     // lower_word_at(k) without reading the word again: it ends at j, unless the expression goes on
     // with letters from there (a span may start inside a word).
     bool const ends_at_j = j == text_.size() || !is_word_byte(text_[j]);
