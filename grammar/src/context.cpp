@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "context.hpp"
 
-#include "rules/families.hpp"
-
 #include <timeline/grammar/detail/eight_bytes.hpp>
 
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <span>
