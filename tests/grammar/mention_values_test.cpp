@@ -69,7 +69,7 @@ TEST(DayValue, WrittenInPlaceAsInAString) {
   using namespace date::literals;
   char buffer[day_value_room];
   date::sys_days const day{2025_y / date::August / 13};
-  char const* const end = write_day_value(buffer, day);
+  char* const end = write_day_value(buffer, day);
   EXPECT_EQ(std::string(buffer, end), "2025-08-13");
 }
 
