@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "context.hpp"
 
-#include "rules/families.hpp"
+#include <timeline/grammar/detail/eight_bytes.hpp>
 
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <span>
@@ -20,15 +19,22 @@ namespace {
 // The text here is the grammar's ASCII view (extract.cpp), so plain ASCII tests do, without the
 // C library's locale-aware calls at every character.
 constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Constant sets of words, looked up with one hash and a probe or two: the filters and the tense
 // reader ask about every word around every candidate, and a binary search over string_views made
 // a memcmp call at each step. Built from several lists, a set also tells which of them hold a word
 // (bit i for the i-th list), so the tense reader classifies a word with one lookup, not one a list.
+// A word is held as its bytes and its length in two 64-bit keys, so a lookup is two loads and two
+// compares, no call to memcmp: the tense reader alone looks up some twelve words a candidate.
 template <std::size_t N>  // N: the words of all lists, a word counted once a list
 class word_set {
  public:
+  static constexpr std::size_t longest = 15;  // bytes of the two keys, less the length
+
   template <std::size_t... M>
   constexpr explicit word_set(std::array<std::string_view, M> const&... lists) {
     static_assert(sizeof...(M) <= 8, "one bit of a classes_of byte a list");
@@ -36,40 +42,59 @@ class word_set {
     ((add(lists, list_bit), list_bit = static_cast<std::uint8_t>(list_bit << 1U)), ...);
   }
 
-  // Bit i set when the i-th list holds `w`; 0 when none does.
-  constexpr std::uint8_t classes_of(std::string_view w) const {
-    if (w.empty()) return 0;
-    for (std::size_t i = slot_of(w);; i = (i + 1) % slots_.size()) {
-      if (slots_[i].empty()) return 0;
-      if (slots_[i] == w) return classes_[i];
+  // Bit i set when the i-th list holds `w`; 0 when none does. `w` is a view of the lower-case
+  // text, whose zero padding (dispatch::table::padding, 24 bytes) keeps sixteen bytes from its
+  // start readable.
+  std::uint8_t classes_of(std::string_view w) const {
+    std::size_t const n = w.size();
+    if (n == 0 || n > longest) return 0;
+    key const k{timeline::detail::load_eight(w.data()) & kept(n),
+                (n > 8 ? timeline::detail::load_eight(w.data() + 8) & kept(n - 8) : 0) | length_bits(n)};
+    for (std::size_t i = slot_of(k);; i = (i + 1) % capacity) {
+      if (slots_[i].low == k.low && slots_[i].high == k.high) return classes_[i];
+      if (slots_[i].high == 0) return 0;
     }
   }
 
-  constexpr bool contains(std::string_view w) const { return classes_of(w) != 0; }
+  bool contains(std::string_view w) const { return classes_of(w) != 0; }
 
  private:
+  struct key {
+    std::uint64_t low = 0;   // bytes 0 to 7, byte i in bits 8i..8i+7 (as load_eight reads them)
+    std::uint64_t high = 0;  // bytes 8 to 14, and the length in the top byte: never 0 for a word
+  };
   static constexpr std::size_t capacity = std::bit_ceil(N * 4);  // at most a quarter full
-  static constexpr std::size_t slot_of(std::string_view w) {
-    std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1U;
-    if (!w.empty()) {
-      h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w.front())) * 0x85EBCA77U;
-      h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w.back())) * 0xC2B2AE3DU;
+
+  // The low `bytes` bytes of a key (all eight from eight on).
+  static constexpr std::uint64_t kept(std::size_t bytes) { return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1; }
+  static constexpr std::uint64_t length_bits(std::size_t bytes) { return static_cast<std::uint64_t>(bytes) << 56U; }
+  static constexpr key key_of(std::string_view w) {
+    key k{0, length_bits(w.size())};
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      std::uint64_t const byte = static_cast<unsigned char>(w[i]);
+      if (i < 8) k.low |= byte << (8 * i);
+      else k.high |= byte << (8 * (i - 8));
     }
-    if (w.size() > 2) h ^= static_cast<std::uint32_t>(static_cast<unsigned char>(w[1])) * 0x27D4EB2FU;
-    return (h ^ (h >> 15)) % capacity;
+    return k;
+  }
+  static constexpr std::size_t slot_of(key k) {
+    std::uint64_t const h = (k.low ^ (k.high * 0x9E3779B97F4A7C15ULL)) * 0xC2B2AE3D27D4EB4FULL;
+    return static_cast<std::size_t>(h >> 32U) % capacity;
   }
 
   template <std::size_t M>
   constexpr void add(std::array<std::string_view, M> const& words, std::uint8_t list_bit) {
     for (std::string_view const w : words) {
-      std::size_t i = slot_of(w);
-      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) % slots_.size();
-      slots_[i] = w;
+      if (w.empty() || w.size() > longest) throw "a word of a word_set is 1 to 15 bytes";  // a compile-time error
+      key const k = key_of(w);
+      std::size_t i = slot_of(k);
+      while (slots_[i].high != 0 && !(slots_[i].low == k.low && slots_[i].high == k.high)) i = (i + 1) % capacity;
+      slots_[i] = k;
       classes_[i] = static_cast<std::uint8_t>(classes_[i] | list_bit);
     }
   }
 
-  std::array<std::string_view, capacity> slots_{};
+  std::array<key, capacity> slots_{};
   std::array<std::uint8_t, capacity> classes_{};
 };
 
@@ -167,18 +192,51 @@ bool past_word(std::string_view w, std::uint8_t cues) {
 // A word that ends an amount: "358,000", "$500 million", "four".
 bool number_like(std::string_view w) {
   if (w.empty()) return false;
-  if (std::isdigit(static_cast<unsigned char>(w.back())) != 0) return true;
+  if (is_digit(w.back())) return true;
   static constexpr std::array<std::string_view, 15> words{"billion", "dozen", "eight", "five", "four", "hundred", "million", "nine",
                                                           "one", "seven", "six", "ten", "thousand", "three", "two"};
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+// What the clause reader asks of a byte, one load each: the tense reader walks back over up to
+// twelve words a candidate, and the tests of is_alpha and the break characters, made at each
+// byte, were most of its cost.
+enum char_class : std::uint8_t {
+  word_byte = 1U << 0U,         // a letter or an apostrophe: part of a word
+  may_break_sentence = 1U << 1U,  // one of the bytes sentence_break() looks at
+};
+constexpr std::array<std::uint8_t, 256> char_classes = [] {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if (is_alpha(static_cast<char>(c)) || c == '\'') classes[static_cast<std::size_t>(c)] |= word_byte;
+  }
+  for (char const c : {'\n', ';', '!', '?', '.'}) classes[static_cast<unsigned char>(c)] |= may_break_sentence;
+  return classes;
+}();
+constexpr std::uint8_t class_of(char c) { return char_classes[static_cast<unsigned char>(c)]; }
+constexpr bool is_word_byte(char c) { return (class_of(c) & word_byte) != 0; }
+
+// The start of the letters and apostrophes that end at `j` in the lower-case view (which has no
+// capitals and is ASCII), eight bytes at a time: the tense reader walks back over twelve words.
+std::size_t word_start(std::string_view lower, std::size_t j) {
+  while (j >= 8) {
+    std::uint64_t const eight = timeline::detail::load_eight(lower.data() + j - 8);
+    std::uint64_t const other = ~(timeline::detail::bytes_between(eight, 'a', 'z') | timeline::detail::bytes_between(eight, '\'', '\'')) &
+                                timeline::detail::high_bits;
+    if (other != 0) return j - 8 + static_cast<std::size_t>(63 - std::countl_zero(other)) / 8 + 1;  // after the last other byte
+    j -= 8;
+  }
+  while (j > 0 && is_word_byte(lower[j - 1])) --j;
+  return j;
+}
+
 bool sentence_break(std::string_view text, std::size_t i) {
   char const c = text[i];
+  if ((class_of(c) & may_break_sentence) == 0) return false;
   if (c == '\n' || c == ';' || c == '!' || c == '?') return true;
   if (c == '.') {
     // "U.S." and "a.m." are not breaks: a period followed by a space and a capital is.
-    return i + 2 < text.size() && text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2])) != 0 &&
+    return i + 2 < text.size() && text[i + 1] == ' ' && is_upper(text[i + 2]) &&
            !(i >= 2 && text[i - 2] == '.');
   }
   return false;
@@ -192,12 +250,16 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   std::size_t p = begin;
   while (p > 0 && text_[p - 1] == ' ') --p;
   std::size_t q = p;
-  while (q > 0 && (is_alpha(text_[q - 1]) || text_[q - 1] == '\'')) --q;
-  std::string_view const before = lower_word_at(q);
+  while (q > 0 && is_word_byte(text_[q - 1])) --q;
+  // lower_word_at(q) without reading the word again when it ends at p, as it does unless the span
+  // goes on from there with letters.
+  std::string_view const before = q < p && is_alpha(text_[q]) && (p == text_.size() || !is_word_byte(text_[p]))
+                                      ? lower_.substr(q, std::min(p - q, longest_word))
+                                      : lower_word_at(q);
   bool const comma_before = p > 0 && text_[p - 1] == ',';
   std::size_t n = end;
   while (n < text_.size() && text_[n] == ' ') ++n;
-  bool const capital_after = n < text_.size() && n > end && std::isupper(static_cast<unsigned char>(text_[n])) != 0;
+  bool const capital_after = n < text_.size() && n > end && is_upper(text_[n]);
   bool const preposition_before = q < p && in(prepositions, before);
   std::string_view const rule{said.rule};
 
@@ -211,35 +273,35 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     if (begin > 0 && (text_[begin - 1] == '$' || text_[begin - 1] == '#')) return "an amount, not a year";
     if (end < text_.size() && (text_[end] == '-' || text_[end] == '/' || text_[end] == '%')) return "year in a range or code";
     // "fell 19 points to 1462.93": a stock index level, whatever the preposition.
-    if (end + 1 < text_.size() && text_[end] == '.' && std::isdigit(static_cast<unsigned char>(text_[end + 1])) != 0) return "a decimal number";
+    if (end + 1 < text_.size() && text_[end] == '.' && is_digit(text_[end + 1])) return "a decimal number";
     if (preposition_before) return std::nullopt;
     if (q < p && (in(year_determiners, before) || before.ends_with("'s"))) return std::nullopt;
-    if (comma_before && p >= 2 && std::isdigit(static_cast<unsigned char>(text_[p - 2])) != 0) return std::nullopt;
+    if (comma_before && p >= 2 && is_digit(text_[p - 2])) return std::nullopt;
     if (end + 1 < text_.size() && (text_[end] == '\'' || text_.substr(end, 3) == "\xE2\x80\x99")) return std::nullopt;  // "1998's"
     // POLICY: a number from 1900 to 2099 after a lower-case word is a year too ("his unsuccessful
     //   1996 campaign", "bonds due 1993", "analysts were predicting 1990 earnings"), unless it
     //   counts something: a plural ("1990 votes"), a noun of people or a unit ("1500 people",
     //   "2025 km") or a word of amount before it ("about 1500"). After a name ("Orion 1980",
     //   "Room 1990") it stays latent. On TBAQ, 4 of 4 such numbers are tagged years.
-    if (q < p && said.year >= 1900 && said.year <= 2099 && std::islower(static_cast<unsigned char>(text_[q])) != 0 &&
+    if (q < p && said.year >= 1900 && said.year <= 2099 && is_lower(text_[q]) &&
         !in(amount_words, before)) {
       std::string_view const next = lower_word_at(n);
-      bool const lower_next = n < text_.size() && std::islower(static_cast<unsigned char>(text_[n])) != 0;
+      bool const lower_next = n < text_.size() && is_lower(text_[n]);
       bool const plural = next.size() >= 4 && next.ends_with('s') && !next.ends_with("ss") && !next.ends_with("us") && !next.ends_with("is");
       bool const unit = lower_next && next.size() <= 3 && !in(short_function_words, next);
-      bool const digit_next = n < text_.size() && std::isdigit(static_cast<unsigned char>(text_[n])) != 0;
+      bool const digit_next = n < text_.size() && is_digit(text_[n]);
       if (!(lower_next && (plural || unit || in(count_nouns, next))) && !digit_next) return std::nullopt;
     }
     return "bare number, latent year";
   }
   if (said.what == ast::kind::duration && said.count >= 1000 && said.count <= 2999) return "a year, not a count";
   if (rule == "month_name") {
-    if (!std::isupper(static_cast<unsigned char>(text_[begin]))) return "lower-case month name is a word";
+    if (!is_upper(text_[begin])) return "lower-case month name is a word";
     bool const risky = said.month == 5 || said.month == 3;
     // "the March accession", "a May meeting": after a determiner and before a lower-case noun the
     //   month names the time of its noun (TBAQ 1 of 1); "the March for Life", "the May Day
     //   parade" are names.
-    bool const lower_after = n < text_.size() && n > end && std::islower(static_cast<unsigned char>(text_[n])) != 0;
+    bool const lower_after = n < text_.size() && n > end && is_lower(text_[n]);
     bool const attributive = q < p && in(month_determiners, before) && lower_after && !in(prepositions, lower_word_at(n));
     if (risky && !preposition_before && !attributive) return "\"May\"/\"March\" without a preposition";
     return std::nullopt;
@@ -326,10 +388,10 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     //   ABC's "This Week", "USA Today" (TBAQ: 3 of 3 untagged).
     std::size_t last = end;
     while (last > begin && is_alpha(text_[last - 1])) --last;
-    bool const capital = std::isupper(static_cast<unsigned char>(text_[last])) != 0 && last + 1 < end &&
-                         std::islower(static_cast<unsigned char>(text_[last + 1])) != 0;  // "LAST WEEK" is shouted, not a title
+    bool const capital = is_upper(text_[last]) && last + 1 < end &&
+                         is_lower(text_[last + 1]);  // "LAST WEEK" is shouted, not a title
     if (rule == "relative_period" && capital && last > begin) return "a title (\"This Week\")";
-    if (rule == "deictic_day" && capital && last == begin && q < p && std::isupper(static_cast<unsigned char>(text_[q])) != 0 && p == begin - 1) {
+    if (rule == "deictic_day" && capital && last == begin && q < p && is_upper(text_[q]) && p == begin - 1) {
       return "a name (\"USA Today\")";
     }
   }
@@ -354,7 +416,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   if (rule == "month_relative" && (said.month == 3 || said.month == 5)) {
     std::size_t m = end;
     while (m > begin && is_alpha(text_[m - 1])) --m;
-    if (std::islower(static_cast<unsigned char>(text_[m])) != 0) return "lower-case \"march\"/\"may\" is a word";
+    if (is_lower(text_[m])) return "lower-case \"march\"/\"may\" is a word";
   }
   if (said.what == ast::kind::duration || said.what == ast::kind::set) {
     std::string_view const span = lower_.substr(begin, end - begin);
@@ -370,8 +432,22 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
 //   is past, but "said Tuesday that the bridge will reopen on Friday" is future (the reported
 //   clause, opened by "that", has its own tense). A past cue (was, had, -ed verbs) makes it past. Otherwise none: weekdays then take the
 //   most recent day, dates the nearest plausible year. Corpus: fixtures/corpus/en/weekday.jsonl.
+// rules::first_word eight bytes at a time: a letter, then letters and apostrophes. The lower-case
+// view has no capitals, and its zero padding (dispatch::table::padding, 24 bytes) ends a word at
+// the end of the text and keeps the three loads of the longest word readable.
 std::string_view text_context::lower_word_at(std::size_t at) const {
-  return at < lower_.size() ? rules::first_word(lower_.substr(at, longest_word)) : std::string_view{};
+  static_assert(longest_word <= 24, "three loads of eight bytes reach the longest word's end");
+  if (at >= lower_.size() || !is_lower(lower_[at])) return {};
+  char const* const word = lower_.data() + at;
+  std::size_t length = 0;
+  for (;;) {
+    std::uint64_t const eight = timeline::detail::load_eight(word + length);
+    std::uint64_t const other = ~(timeline::detail::bytes_between(eight, 'a', 'z') | timeline::detail::bytes_between(eight, '\'', '\'')) &
+                                timeline::detail::high_bits;
+    if (other != 0) return {word, std::min(length + timeline::detail::first_byte(other), longest_word)};
+    length += 8;
+    if (length >= longest_word) return {word, longest_word};
+  }
 }
 
 tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
@@ -384,7 +460,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
   while (word_count < word_storage.size()) {
     std::size_t j = i;
     bool at_break = false;
-    while (j > 0 && !(is_alpha(text_[j - 1]) || text_[j - 1] == '\'')) {
+    while (j > 0 && !is_word_byte(text_[j - 1])) {
       if (sentence_break(text_, j - 1)) {
         at_break = true;
         break;
@@ -392,11 +468,10 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
       --j;
     }
     if (at_break || j == 0) break;
-    std::size_t k = j;
-    while (k > 0 && (is_alpha(text_[k - 1]) || text_[k - 1] == '\'')) --k;
+    std::size_t const k = word_start(lower_, j);
     // lower_word_at(k) without reading the word again: it ends at j, unless the expression goes on
     // with letters from there (a span may start inside a word).
-    bool const ends_at_j = j == text_.size() || !(is_alpha(text_[j]) || text_[j] == '\'');
+    bool const ends_at_j = j == text_.size() || !is_word_byte(text_[j]);
     std::string_view w = !ends_at_j         ? lower_word_at(k)
                          : is_alpha(text_[k]) ? lower_.substr(k, std::min(j - k, longest_word))
                                               : std::string_view{};

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include <date/date.h>
@@ -24,10 +24,28 @@ using date::years;
 
 // ---- formatting -----------------------------------------------------------------------------------
 
+// `n` zero-padded to `width` characters, its sign included, as printf's "%0*lld" writes it for a
+// width of 0 or more. By hand: snprintf cost more than the rest of a week's value.
 std::string pad(long long n, int width) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%0*lld", width, n);
-  return buffer;
+  char digits[24];
+  char const* const digits_end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  char const* first = digits;
+  char text[64];
+  char* out = text;
+  if (n < 0) *out++ = *first++;
+  for (auto length = digits_end - digits; length < width && out < text + 32; ++length) *out++ = '0';
+  out = std::copy(first, digits_end, out);
+  return {text, out};
+}
+
+// `prefix`, `count` in decimal and `suffix` ("P" 3 "Y"): one string made once, where "P" +
+// std::to_string(count) + "Y" made three.
+std::string designated(std::string_view prefix, long long count, std::string_view suffix) {
+  char text[64];
+  char* out = std::copy(prefix.begin(), prefix.end(), text);
+  out = std::to_chars(out, text + 40, count).ptr;
+  out = std::copy(suffix.begin(), suffix.end(), out);
+  return {text, out};
 }
 std::string week_value(sys_days d) {
   iso_week::year_weeknum_weekday const w{d};
@@ -637,10 +655,10 @@ std::string duration_value(ast::expression const& s) {
   if (n > 1 && n - std::floor(n) == 0.5) {
     long long const whole = static_cast<long long>(std::floor(n));
     switch (u) {
-      case ast::unit::year: return "P" + std::to_string(whole) + "Y6M";
-      case ast::unit::day: return "P" + std::to_string(whole) + "DT12H";
-      case ast::unit::hour: return "PT" + std::to_string(whole) + "H30M";
-      case ast::unit::minute: return "PT" + std::to_string(whole) + "M30S";
+      case ast::unit::year: return designated("P", whole, "Y6M");
+      case ast::unit::day: return designated("P", whole, "DT12H");
+      case ast::unit::hour: return designated("PT", whole, "H30M");
+      case ast::unit::minute: return designated("PT", whole, "M30S");
       default: break;
     }
   }
@@ -656,24 +674,24 @@ std::string duration_value(ast::expression const& s) {
       default: break;
     }
   }
-  std::string const count = std::to_string(static_cast<long long>(std::llround(n)));
+  long long const count = std::llround(n);
   switch (u) {
-    case ast::unit::second: return "PT" + count + "S";
-    case ast::unit::minute: return "PT" + count + "M";
-    case ast::unit::hour: return "PT" + count + "H";
-    case ast::unit::day: return "P" + count + "D";
-    case ast::unit::week: return "P" + count + "W";
-    case ast::unit::fortnight: return "P" + std::to_string(2 * std::llround(n)) + "W";
-    case ast::unit::weekend: return "P" + count + "WE";
-    case ast::unit::month: return "P" + count + "M";
+    case ast::unit::second: return designated("PT", count, "S");
+    case ast::unit::minute: return designated("PT", count, "M");
+    case ast::unit::hour: return designated("PT", count, "H");
+    case ast::unit::day: return designated("P", count, "D");
+    case ast::unit::week: return designated("P", count, "W");
+    case ast::unit::fortnight: return designated("P", 2 * count, "W");
+    case ast::unit::weekend: return designated("P", count, "WE");
+    case ast::unit::month: return designated("P", count, "M");
     // ISO 8601 designators only, as the TimeML corpora write them: quarters in months, decades
     // and centuries in years ("two decades" = P20Y).
-    case ast::unit::quarter: return "P" + std::to_string(3 * std::llround(n)) + "M";
-    case ast::unit::half: return "P" + std::to_string(6 * std::llround(n)) + "M";
-    case ast::unit::year: return "P" + count + "Y";
-    case ast::unit::decade: return "P" + std::to_string(10 * std::llround(n)) + "Y";
-    case ast::unit::century: return "P" + std::to_string(100 * std::llround(n)) + "Y";
-    default: return "P" + count;
+    case ast::unit::quarter: return designated("P", 3 * count, "M");
+    case ast::unit::half: return designated("P", 6 * count, "M");
+    case ast::unit::year: return designated("P", count, "Y");
+    case ast::unit::decade: return designated("P", 10 * count, "Y");
+    case ast::unit::century: return designated("P", 100 * count, "Y");
+    default: return designated("P", count, "");
   }
 }
 

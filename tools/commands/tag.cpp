@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -90,62 +91,118 @@ class json_writer {
   static std::size_t room_for(std::string_view s) { return 6 * s.size() + 2 + 8; }
   static constexpr std::size_t number_room = std::numeric_limits<std::size_t>::digits10 + 1;
 
-  void raw(std::string_view s) { at_ = copy(s, at_); }
+  [[gnu::always_inline]] void raw(std::string_view s) { at_ = copy(s, at_); }
   void number(std::size_t n) { at_ = std::to_chars(at_, at_ + number_room, n).ptr; }
   // A string that is plain by construction (an enum's name, a day): quoted, not scanned.
-  void plain_string(std::string_view s) {
+  [[gnu::always_inline]] void plain_string(std::string_view s) {
     *at_++ = '"';
     raw(s);
     *at_++ = '"';
   }
   // `key` (its comma, quotes and colon included) and `s`, or nothing when `s` is empty: the
   // optional fields of the output are left out rather than written empty.
-  void string_if_set(std::string_view key, std::string_view s) {
+  [[gnu::always_inline]] void string_if_set(std::string_view key, std::string_view s) {
     if (s.empty()) return;
     raw(key);
     string(s);
   }
+  // A day as day_value() writes it, quoted: into the room, with no string made for it.
+  void day(date::sys_days d) {
+    *at_++ = '"';
+    at_ = grammar::write_day_value(at_, d);
+    *at_++ = '"';
+  }
+  static constexpr std::size_t day_room = grammar::day_value_room + 2;
+  // Where the next byte goes, to repeat what was written from there with raw().
+  char const* position() const { return at_; }
+
   // `s` as a JSON string, escaped as nlohmann::json's dump() does (the output is the same byte for
   // byte): building a json tree per expression cost a tenth of the tagger's time. `s` is valid
-  // UTF-8 (a span of a checked text, or ASCII). Eight bytes at a time, each eight stored whole and
-  // kept up to the first byte to escape, the last eight overlapping the eight before; a string
-  // under eight bytes (half of them) byte by byte. The end is kept in a local: written through
-  // `at_`, it was stored and loaded again for every byte.
-  void string(std::string_view s) {
+  // UTF-8 (a span of a checked text, or ASCII). Almost no string has a byte to escape, so each is
+  // stored whole, eight bytes at a time (the last eight overlapping the eight before), and tested
+  // for such bytes on the way; only a string that has one is written again, byte by byte. A string
+  // under eight bytes (half of them) is gathered into one word with loads that stay inside it.
+  // The end is kept in a local: written through `at_`, it was stored and loaded again for every
+  // byte.
+  [[gnu::always_inline]] void string(std::string_view s) {
     using timeline::detail::load_eight;
-    char* out = at_;
-    *out++ = '"';
-    char const* next = s.data();
-    char const* const end = next + s.size();
-    if (s.size() >= 8) {
-      while (next != end) {
-        auto const left = static_cast<std::size_t>(end - next);
-        std::size_t const taken = std::min<std::size_t>(left, 8);
-        // With fewer than eight left, the last eight of `s` moved down to start at `next`.
-        std::uint64_t const eight = left >= 8 ? load_eight(next) : load_eight(end - 8) >> (8 * (8 - left));
-        std::uint64_t const kept = taken == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * taken)) - 1;
-        std::memcpy(out, &eight, sizeof eight);
-        std::uint64_t const marks = escaped_bytes(eight) & kept;
-        std::size_t const plain = marks == 0 ? taken : timeline::detail::first_byte(marks);
-        out += plain;
-        next += plain;
-        if (plain < taken) out = escape(out, *next++);
+    char* const out = at_ + 1;
+    *at_ = '"';
+    char const* const from = s.data();
+    std::size_t const n = s.size();
+    std::uint64_t marks = 0;
+    if (n >= 8) {
+      std::size_t i = 0;
+      for (; i + 8 < n; i += 8) {
+        std::uint64_t const eight = load_eight(from + i);
+        std::memcpy(out + i, &eight, sizeof eight);
+        marks |= escaped_bytes(eight);
       }
-    } else {
-      for (; next != end; ++next) {
-        if (escapes[static_cast<unsigned char>(*next)]) {
-          out = escape(out, *next);
+      std::uint64_t const last = load_eight(from + n - 8);
+      std::memcpy(out + n - 8, &last, sizeof last);
+      marks |= escaped_bytes(last);
+    } else if (n > 0) {
+      std::uint64_t const gathered = gather(from, n);
+      std::memcpy(out, &gathered, sizeof gathered);  // the room has eight bytes to spare
+      marks = escaped_bytes(gathered) & ((std::uint64_t{1} << (8 * n)) - 1);
+    }
+    char* end = out + n;
+    if (marks != 0) {
+      end = out;
+      for (char const c : s) {
+        if (escapes[static_cast<unsigned char>(c)]) {
+          end = escape(end, c);
         } else {
-          *out++ = *next;
+          *end++ = c;
         }
       }
     }
-    *out++ = '"';
-    at_ = out;
+    *end++ = '"';
+    at_ = end;
   }
 
  private:
-  static char* copy(std::string_view s, char* out) { return std::copy(s.begin(), s.end(), out); }
+  // Most of what is copied is under seventeen bytes (a key, an enum's name): copied with loads and
+  // stores that overlap, not a call to memmove each (one at a time, those calls cost more than
+  // the copying).
+  [[gnu::always_inline]] static char* copy(std::string_view s, char* out) {
+    char const* const from = s.data();
+    std::size_t const n = s.size();
+    if (n >= 8 && n <= 16) {
+      std::uint64_t const head = timeline::detail::load_eight(from);
+      std::uint64_t const tail = timeline::detail::load_eight(from + n - 8);
+      std::memcpy(out, &head, sizeof head);
+      std::memcpy(out + n - 8, &tail, sizeof tail);
+    } else if (n >= 4 && n < 8) {
+      std::uint32_t head;
+      std::uint32_t tail;
+      std::memcpy(&head, from, sizeof head);
+      std::memcpy(&tail, from + n - 4, sizeof tail);
+      std::memcpy(out, &head, sizeof head);
+      std::memcpy(out + n - 4, &tail, sizeof tail);
+    } else if (n > 0 && n < 4) {
+      out[0] = from[0];
+      out[n / 2] = from[n / 2];
+      out[n - 1] = from[n - 1];
+    } else if (n > 16) {
+      std::memcpy(out, from, n);
+    }
+    return out + n;
+  }
+
+  // The `n` bytes at `from` (1 to 7) in the low bytes of a word, zero above, read without a byte
+  // past them: two four-byte loads that overlap, or the first, middle and last bytes.
+  [[gnu::always_inline]] static std::uint64_t gather(char const* from, std::size_t n) {
+    if (n >= 4) {
+      std::uint32_t head;
+      std::uint32_t tail;
+      std::memcpy(&head, from, sizeof head);
+      std::memcpy(&tail, from + n - 4, sizeof tail);
+      return head | static_cast<std::uint64_t>(tail) << (8 * (n - 4));
+    }
+    auto const byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(from[i])) << (8 * i); };
+    return byte(0) | byte(n / 2) | byte(n - 1);
+  }
 
   // The bytes dump() escapes: the quote, the backslash and the control characters (not 0x7F, and
   // nothing above it without ensure_ascii).
@@ -155,17 +212,16 @@ class json_writer {
     escape['"'] = escape['\\'] = true;
     return escape;
   }();
-  // The top bit of each of the eight bytes that `escapes` holds. Exact for every byte.
+  // Not zero when one of the eight bytes is one that `escapes` holds: the string is then written
+  // again byte by byte, so only whether there is one must be exact, not which (a byte after the
+  // first found may be marked too, by the borrow of the subtraction). Each test is the classic
+  // "has a zero byte" (Mycroft's), with fewer operations than a per-byte exact mark.
   static std::uint64_t escaped_bytes(std::uint64_t eight) {
     using timeline::detail::every_byte;
     using timeline::detail::high_bits;
-    constexpr std::uint64_t low_bits = every_byte(0x7F);
-    // A byte's top bit is set when its low seven bits are not zero (no carry leaves the byte).
-    auto const nonzero = [](std::uint64_t x) { return ((x & low_bits) + low_bits) | x; };
-    std::uint64_t const control = ~(((eight & low_bits) + every_byte(0x60)) | eight);
-    std::uint64_t const quote = ~nonzero(eight ^ every_byte('"'));
-    std::uint64_t const backslash = ~nonzero(eight ^ every_byte('\\'));
-    return (control | quote | backslash) & high_bits;
+    auto const zero_byte = [](std::uint64_t x) { return (x - every_byte(1)) & ~x; };
+    std::uint64_t const control = (eight - every_byte(0x20)) & ~eight;  // a byte under 0x20, when none before it is
+    return (control | zero_byte(eight ^ every_byte('"')) | zero_byte(eight ^ every_byte('\\'))) & high_bits;
   }
 
   static char* escape(char* out, char c) {
@@ -193,12 +249,23 @@ class json_writer {
 };
 
 // The names of a set of calendar fields ("year,month"), made once for each set: an expression
-// has two sets, and there are few different ones.
+// has two sets, and there are few different ones. Found by the set's bits in a table of views,
+// where hashing them into a map cost more than the rest of writing the sets; a set with a field
+// beyond the table's is looked up in a map.
 std::string_view field_names(grammar::field_set fields) {
-  static std::unordered_map<std::uint16_t, std::string> names;
-  auto const [at, added] = names.try_emplace(fields.bits());
-  if (added) at->second = to_string(fields);
-  return at->second;
+  constexpr std::size_t sets_in_table = std::size_t{static_cast<std::uint16_t>(grammar::field::half)} << 1U;
+  static std::array<std::string_view, sets_in_table> table;  // empty until made
+  static std::deque<std::string> made;                        // what `table` views: a deque does not move them
+  static std::unordered_map<std::uint16_t, std::string> beyond_table;
+  std::uint16_t const bits = fields.bits();
+  if (bits >= table.size()) {
+    auto const [at, added] = beyond_table.try_emplace(bits);
+    if (added) at->second = to_string(fields);
+    return at->second;
+  }
+  std::string_view& names = table[bits];
+  if (names.empty()) names = made.emplace_back(to_string(fields));
+  return names;
 }
 
 // The contract's keys first, in this order: text, begin, end (code points, end exclusive), type,
@@ -211,15 +278,12 @@ void append_timex_json(json_line& out, grammar::temporal_mention const& m, std::
   std::string_view const type = to_string(m.type);
   std::string_view const grain = to_string(m.granularity);
   std::string_view const anchor = to_string(m.anchor);
-  std::string const earliest = m.when ? day_text(m.when->earliest) : std::string{};
-  // Most expressions are one day long.
-  std::string const latest = !m.when ? std::string{} : m.when->latest == m.when->earliest ? earliest : day_text(m.when->latest);
   std::string_view const stated = m.stated.empty() ? std::string_view{} : field_names(m.stated);
   std::string_view const implied = m.implied.empty() ? std::string_view{} : field_names(m.implied);
   using w = json_writer;
   // The keys and punctuation are under 200 bytes.
   std::size_t const room = 200 + 2 * w::number_room + w::room_for(span) + w::room_for(type) + w::room_for(m.value) +
-                           w::room_for(m.mod) + w::room_for(earliest) + w::room_for(latest) + w::room_for(grain) +
+                           w::room_for(m.mod) + 2 * w::day_room + w::room_for(grain) +
                            w::room_for(m.rule) + w::room_for(m.quant) + w::room_for(m.freq) + w::room_for(stated) +
                            w::room_for(implied) + w::room_for(anchor) + w::room_for(m.anchor_value);
   json_writer json{out, room};
@@ -236,9 +300,16 @@ void append_timex_json(json_line& out, grammar::temporal_mention const& m, std::
   json.string_if_set(",\"mod\":"sv, m.mod);
   if (m.when) {
     json.raw(",\"earliest\":"sv);
-    json.plain_string(earliest);
+    char const* const earliest = json.position();
+    json.day(m.when->earliest);
+    std::string_view const earliest_written{earliest, static_cast<std::size_t>(json.position() - earliest)};
     json.raw(",\"latest\":"sv);
-    json.plain_string(latest);
+    // Most expressions are one day long.
+    if (m.when->latest == m.when->earliest) {
+      json.raw(earliest_written);
+    } else {
+      json.day(m.when->latest);
+    }
   } else {
     json.raw(",\"earliest\":null,\"latest\":null"sv);
   }

@@ -150,4 +150,9 @@ std::string year_value(int year);
 std::string month_value(int year, unsigned month);
 std::string day_value(date::sys_days day);
 
+// day_value(day) written at `out`, which has room for day_value_room bytes; returns its end. For
+// writers that put many days in a buffer of their own, without a string for each.
+inline constexpr std::size_t day_value_room = 24;
+char* write_day_value(char* out, date::sys_days day) noexcept;
+
 }  // namespace timeline::grammar
