@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "context.hpp"
 
+#include <timeline/grammar/detail/ascii.hpp>
 #include <timeline/grammar/detail/eight_bytes.hpp>
 
 #include <algorithm>
@@ -15,14 +16,14 @@
 
 namespace timeline::grammar {
 namespace {
+using timeline::detail::ascii::is_digit;
+using timeline::detail::ascii::is_letter;
+using timeline::detail::ascii::is_lower;
+using timeline::detail::ascii::is_upper;
+using timeline::detail::ascii::to_lower;
 
 // The text here is the grammar's ASCII view (extract.cpp), so plain ASCII tests do, without the
 // C library's locale-aware calls at every character.
-constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Constant sets of words, looked up with one hash and a probe or two: the filters and the tense
 // reader ask about every word around every candidate, and a binary search over string_views made
@@ -208,7 +209,7 @@ enum char_class : std::uint8_t {
 constexpr std::array<std::uint8_t, 256> char_classes = [] {
   std::array<std::uint8_t, 256> classes{};
   for (int c = 0; c < 256; ++c) {
-    if (is_alpha(static_cast<char>(c)) || c == '\'') classes[static_cast<std::size_t>(c)] |= word_byte;
+    if (is_letter(static_cast<char>(c)) || c == '\'') classes[static_cast<std::size_t>(c)] |= word_byte;
   }
   for (char const c : {'\n', ';', '!', '?', '.'}) classes[static_cast<unsigned char>(c)] |= may_break_sentence;
   return classes;
@@ -253,7 +254,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   while (q > 0 && is_word_byte(text_[q - 1])) --q;
   // lower_word_at(q) without reading the word again when it ends at p, as it does unless the span
   // goes on from there with letters.
-  std::string_view const before = q < p && is_alpha(text_[q]) && (p == text_.size() || !is_word_byte(text_[p]))
+  std::string_view const before = q < p && is_letter(text_[q]) && (p == text_.size() || !is_word_byte(text_[p]))
                                       ? lower_.substr(q, std::min(p - q, longest_word))
                                       : lower_word_at(q);
   bool const comma_before = p > 0 && text_[p - 1] == ',';
@@ -322,7 +323,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   std::string_view const after = lower_word_at(n);
   // The start of the word after the one at `i`.
   auto const word_after = [&](std::size_t i) {
-    while (i < text_.size() && (is_alpha(text_[i]) || text_[i] == '\'')) ++i;
+    while (i < text_.size() && (is_letter(text_[i]) || text_[i] == '\'')) ++i;
     while (i < text_.size() && text_[i] == ' ') ++i;
     return i;
   };
@@ -333,7 +334,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     while (j > 0 && !(text_[j - 1] == ' ' || text_[j - 1] == '\n')) --j;
     return std::pair{j, lower_.substr(j, i - j)};
   };
-  if (said.what == ast::kind::reference && said.ref == ast::reference::future && lower(text_[begin]) == 's' && end - begin == 4) {
+  if (said.what == ast::kind::reference && said.ref == ast::reference::future && to_lower(text_[begin]) == 's' && end - begin == 4) {
     // POLICY: "soon" is FUTURE_REF only as an adverb of the clause ("it will soon begin"), as TBAQ
     //   tags it (5 of 5). "as soon as X" and "soon after X" place an event relative to another,
     //   and "was soon released", "soon became" are past narratives; TBAQ leaves all 12 such "soon" untagged.
@@ -352,7 +353,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
                                                                    "the", "their", "them", "these", "this", "those"};
     if (std::find(determiners.begin(), determiners.end(), lower_word_at(word_after(n))) != determiners.end()) return "a fraction, not a quarter";
   }
-  if (said.what == ast::kind::duration && said.count == 1 && (lower(text_[begin]) == 'a') && (end - begin) <= 7 && said.mod == ast::modifier::none) {
+  if (said.what == ast::kind::duration && said.count == 1 && (to_lower(text_[begin]) == 'a') && (end - begin) <= 7 && said.mod == ast::modifier::none) {
     // POLICY: "a year" after an amount is a rate, not a length: "$500 million a year", "358,000 a
     //   month", "four flights a week", "24 hours a day". TBAQ leaves 7 of 9 such rates untagged.
     auto const [at1, w1] = word_before(begin);
@@ -373,12 +374,12 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     // POLICY: "today's world", "today's youth", "many of today's computers", "the people of
     //   tomorrow" speak of the present or the future at large, not of the DCT's day: TBAQ leaves all
     //   5 untagged, and tags "today's editions", "tomorrow's vote", "yesterday's announcement".
-    bool const possessive = end + 1 < text_.size() && text_[end] == '\'' && lower(text_[end + 1]) == 's';
+    bool const possessive = end + 1 < text_.size() && text_[end] == '\'' && to_lower(text_[end + 1]) == 's';
     if (possessive && in(generic_after_today, lower_word_at(word_after(end)))) return "\"today's world\" is the present at large";
     if (possessive && before == "of" && in(generic_quantifiers, word_before(q).second)) return "\"many of today's\" is the present at large";
     if (!possessive && before == "of" && [&] {
           auto const [at, noun] = word_before(q);
-          return !noun.empty() && is_alpha(noun.back()) && word_before(at).second == "the";
+          return !noun.empty() && is_letter(noun.back()) && word_before(at).second == "the";
         }()) {
       return "\"the people of tomorrow\" is the future at large";
     }
@@ -387,7 +388,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     // POLICY: a capitalised "Week" or "Today" inside a sentence names a programme or a paper:
     //   ABC's "This Week", "USA Today" (TBAQ: 3 of 3 untagged).
     std::size_t last = end;
-    while (last > begin && is_alpha(text_[last - 1])) --last;
+    while (last > begin && is_letter(text_[last - 1])) --last;
     bool const capital = is_upper(text_[last]) && last + 1 < end &&
                          is_lower(text_[last + 1]);  // "LAST WEEK" is shouted, not a title
     if (rule == "relative_period" && capital && last > begin) return "a title (\"This Week\")";
@@ -415,7 +416,7 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   }
   if (rule == "month_relative" && (said.month == 3 || said.month == 5)) {
     std::size_t m = end;
-    while (m > begin && is_alpha(text_[m - 1])) --m;
+    while (m > begin && is_letter(text_[m - 1])) --m;
     if (is_lower(text_[m])) return "lower-case \"march\"/\"may\" is a word";
   }
   if (said.what == ast::kind::duration || said.what == ast::kind::set) {
@@ -473,7 +474,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     // with letters from there (a span may start inside a word).
     bool const ends_at_j = j == text_.size() || !is_word_byte(text_[j]);
     std::string_view w = !ends_at_j         ? lower_word_at(k)
-                         : is_alpha(text_[k]) ? lower_.substr(k, std::min(j - k, longest_word))
+                         : is_letter(text_[k]) ? lower_.substr(k, std::min(j - k, longest_word))
                                               : std::string_view{};
     if (w.size() > 3 && w.ends_with("n't")) w.remove_suffix(3);
     // A part of a compound is no verb: "lower-than-expected earnings", "long-planned".
@@ -528,7 +529,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     // A comma ends the clause of an expression inside the sentence: in "X, who beat Y in Sunday's
     // runoff, is expected to", the future belongs to X, not to Sunday. A fronted time ("On
     // Tuesday, the league plans to...") is followed by its clause.
-    while (i_right < text_.size() && !is_alpha(text_[i_right]) && !sentence_break(text_, i_right) &&
+    while (i_right < text_.size() && !is_letter(text_[i_right]) && !sentence_break(text_, i_right) &&
            !(text_[i_right] == ',' && words.size() > 1)) {
       ++i_right;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "dispatch.hpp"
 
+#include <timeline/grammar/detail/ascii.hpp>
 #include <timeline/grammar/detail/eight_bytes.hpp>
 #include <timeline/grammar/detail/word_window.hpp>
 
@@ -15,9 +16,9 @@
 
 namespace timeline::grammar::dispatch {
 namespace {
+using timeline::detail::ascii::is_digit;
+using timeline::detail::ascii::is_letter;
 
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 // The white space the rules' skipper skips (common.hpp, ascii_space): a tab or a line break between
 // two words of a production is as good as a space ("48\thours", "every\r\nweek").
 constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }

@@ -6,13 +6,16 @@
 #include <cstdio>
 #include <span>
 
+#include <timeline/grammar/detail/ascii.hpp>
+
 namespace timeline::io {
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_num(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_num(c); }
+using timeline::detail::ascii::is_digit;
+using timeline::detail::ascii::is_letter;
+using timeline::detail::ascii::to_lower;
+
+bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
 
 struct name_value {
   std::string_view name;
@@ -68,11 +71,11 @@ class cursor {
   std::optional<unsigned> number(std::size_t min, std::size_t max) {
     std::size_t n = 0;
     unsigned value = 0;
-    while (n < max && is_num(peek(n))) {
+    while (n < max && is_digit(peek(n))) {
       value = value * 10 + static_cast<unsigned>(peek(n) - '0');
       ++n;
     }
-    if (n < min || is_num(peek(n))) {
+    if (n < min || is_digit(peek(n))) {
       return std::nullopt;
     }
     pos_ += n;
@@ -82,8 +85,8 @@ class cursor {
   // A whole word (letters), lower-cased, without consuming it.
   std::string word() const {
     std::string w;
-    for (std::size_t i = pos_; i < text_.size() && is_alpha(text_[i]) && w.size() < 12; ++i) {
-      w.push_back(lower(text_[i]));
+    for (std::size_t i = pos_; i < text_.size() && is_letter(text_[i]) && w.size() < 12; ++i) {
+      w.push_back(to_lower(text_[i]));
     }
     return w;
   }
@@ -140,7 +143,7 @@ class cursor {
         return std::nullopt;
       }
       if (literal('.') || literal(',')) {
-        while (is_num(peek())) {
+        while (is_digit(peek())) {
           ++pos_;
         }
       }
@@ -155,7 +158,7 @@ class cursor {
       meridiem = true;
       pm = w == "pm";
       pos_ += 2;
-    } else if ((w == "a" || w == "p") && peek(1) == '.' && lower(peek(2)) == 'm') {
+    } else if ((w == "a" || w == "p") && peek(1) == '.' && to_lower(peek(2)) == 'm') {
       meridiem = true;
       pm = w == "p";
       pos_ += 3;
@@ -281,7 +284,7 @@ std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
         c.literal(sep);
         auto const m = c.number(1, 2);
         if (m && c.literal(sep)) {
-          if (auto const d = c.number(1, 2); d && (!is_alpha(c.peek()) || ((c.peek() == 'T' || c.peek() == 't') && is_num(c.peek(1))))) {
+          if (auto const d = c.number(1, 2); d && (!is_letter(c.peek()) || ((c.peek() == 'T' || c.peek() == 't') && is_digit(c.peek(1))))) {
             return reading_with_time(c, make_ymd(*y, *m, *d), pos);
           }
         }
@@ -298,7 +301,7 @@ std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
         c.ordinal_suffix();
         c.literal(',');
         c.spaces();
-        if (auto const y = c.number(4, 4); y && !is_alpha(c.peek())) {
+        if (auto const y = c.number(4, 4); y && !is_letter(c.peek())) {
           return reading_with_time(c, make_ymd(*y, *m, *d), pos);
         }
       }
@@ -318,7 +321,7 @@ std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
       if (auto const m = c.month_name()) {
         c.literal(',');
         c.spaces();
-        if (auto const y = c.number(4, 4); y && !is_alpha(c.peek())) {
+        if (auto const y = c.number(4, 4); y && !is_letter(c.peek())) {
           return reading_with_time(c, make_ymd(*y, *m, *d), pos);
         }
       }
@@ -333,7 +336,7 @@ std::optional<date_reading> date_at(std::string_view text, std::size_t pos) {
         c.literal(sep);
         auto const b = c.number(1, 2);
         if (b && c.literal(sep)) {
-          if (auto const y = c.number(4, 4); y && !is_alpha(c.peek())) {
+          if (auto const y = c.number(4, 4); y && !is_letter(c.peek())) {
             // POLICY: month first (US) when both could be a month, except with dots, which only
             // day-first writers use; a first number above 12 can only be a day.
             bool const day_first = *a > 12 || (sep == '.' && *b <= 12);
@@ -375,7 +378,7 @@ std::optional<date_reading> reading_at(std::string_view text, std::size_t pos) {
 // freed for each) and viewed there. The plain loop is one the compiler vectorizes.
 std::string_view ascii_lower(std::string_view text, std::string& buffer) {
   buffer.resize(text.size());
-  std::transform(text.begin(), text.end(), buffer.begin(), lower);
+  std::transform(text.begin(), text.end(), buffer.begin(), to_lower);
   return buffer;
 }
 
@@ -449,14 +452,14 @@ namespace {
 // Whether a date can start at `pos`, a word start: every form starts with a digit, a month name or
 // a weekday name. Most words of a header line are none, and reading_at tries four forms at each.
 bool may_start_date(std::string_view text, std::size_t pos) {
-  if (is_num(text[pos])) {
+  if (is_digit(text[pos])) {
     return true;
   }
   // The word as cursor::word() reads it (up to 12 letters, lower case), without a string.
   char letters[12];
   std::size_t n = 0;
-  while (n < sizeof letters && pos + n < text.size() && is_alpha(text[pos + n])) {
-    letters[n] = lower(text[pos + n]);
+  while (n < sizeof letters && pos + n < text.size() && is_letter(text[pos + n])) {
+    letters[n] = to_lower(text[pos + n]);
     ++n;
   }
   std::string_view const w{letters, n};
@@ -625,7 +628,7 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
     for (auto const& l : searched) {
       for (std::size_t at = lowered.find(l.text); at != std::string_view::npos; at = lowered.find(l.text, at + 1)) {
         std::size_t const after = at + l.text.size();
-        if (!word_start(lowered, at) || (after < lowered.size() && is_alpha(lowered[after])) ||
+        if (!word_start(lowered, at) || (after < lowered.size() && is_letter(lowered[after])) ||
             !opens_field(lowered, at)) {
           continue;
         }
