@@ -72,13 +72,15 @@ struct attempt_directive : x3::unary_parser<Subject, attempt_directive<Subject>>
   }
 };
 
-struct attempt_gen {
+// `name[p]` for a directive template: wraps p, converted to a parser, in Directive.
+template <template <typename> class Directive>
+struct directive_gen {
   template <typename Subject>
-  constexpr attempt_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
-    return attempt_directive<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
+  constexpr Directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
+    return Directive<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
   }
 };
-inline constexpr attempt_gen attempt{};
+inline constexpr directive_gen<attempt_directive> attempt{};
 
 // guard[p]: p, turned away at a byte it cannot start with (first_byte_filter) without a try. For
 // an alternative of many branches led by words, which all fail one by one at a number. Turned
@@ -96,13 +98,7 @@ struct guard_directive : x3::unary_parser<Subject, guard_directive<Subject>>, fi
   }
 };
 
-struct guard_gen {
-  template <typename Subject>
-  constexpr guard_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
-    return guard_directive<typename x3::extension::as_parser<Subject>::value_type>{x3::as_parser(subject)};
-  }
-};
-inline constexpr guard_gen guard{};
+inline constexpr directive_gen<guard_directive> guard{};
 
 // The rules read a lower-cased copy of the text (extract.cpp), so keywords and symbol tables,
 // all lower case, match any case without X3's no_case, which calls the C library's tolower and
