@@ -234,6 +234,7 @@ table::table() {
     for (auto const& w : productions_[i].thirds.words) entry(w).thirds.add(i);
     rules::second_set const& pair_seconds = productions_[i].pair_seconds;
     if (pair_seconds.any || pair_seconds.any_after_number) pair_any_.add(i);
+    pair_seconds_.add(pair_seconds, i);
     for (auto const& w : pair_seconds.words) entry(w).pair_seconds.add(i);
     rules::second_set const& alone = productions_[i].alone;
     if (alone.digit) number_alone_.add(i);
@@ -471,20 +472,25 @@ inline production_set table::accepting_second(production_set const& set, std::st
       // token prunes too: "in the" + "past" tries "in the past two weeks", "in the" + "president"
       // not; "50 a" + "share" tries no "5 a.m.". After a word read through its stem or a glued
       // word, the grammar's count of tokens may differ from the text's, and the third is not asked.
-      if (second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), *second, after_number);
+      if (second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), second->pair_seconds, after_number);
     } else {
       accepting |= seconds_.at(c);
+      // A sign or punctuation mark is one token to the grammar as to the scanner, so the third
+      // token prunes as after a whole word: "October," + "are" tries no "Tuesday, 10 a.m.", which
+      // was a tenth of the productions tried and never matched. Not after a digit, which number
+      // parsers may split or glue, nor an apostrophe, which may open a word ("'90s").
+      if (!is_digit(c) && c != '\'') return accepting_third(set & accepting, lower, i + 1, pair_seconds_.at(c), after_number);
     }
   }
   return set & accepting;
 }
 
 production_set table::accepting_third(production_set const& set, std::string_view lower, std::size_t after,
-                                      word_class const& second, bool after_number) const {
+                                      production_set const& ending_here, bool after_number) const {
   std::size_t i = after;
   while (i < lower.size() && is_space(lower[i])) ++i;
   if (i == lower.size()) return set;  // the text ends: rare, and left to the productions
-  production_set accepting = pair_any_ | second.pair_seconds | (after_number ? thirds_.any_after_number : thirds_.any);
+  production_set accepting = pair_any_ | ending_here | (after_number ? thirds_.any_after_number : thirds_.any);
   char const c = lower[i];
   if (is_letter(c)) {
     class_scratch scratch;

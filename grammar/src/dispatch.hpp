@@ -184,8 +184,9 @@ class table {
   [[gnu::always_inline]] production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number,
                                   classified_word& ahead) const;
   // Of `set`, the productions whose third token can be the one at `after`, the end of the second
-  // word, or that can end after it (`second`'s pair_seconds). `after_number` as for accepting_second.
-  production_set accepting_third(production_set const& set, std::string_view lower, std::size_t after, word_class const& second,
+  // token, or that can end after it (`ending_here`: those whose two-token matches can have that
+  // second token). `after_number` as for accepting_second.
+  production_set accepting_third(production_set const& set, std::string_view lower, std::size_t after, production_set const& ending_here,
                                  bool after_number) const;
   // Whether a date word or a number comes soon after a function word that ends at `after`.
   bool date_word_follows(std::string_view lower, std::size_t after) const;
@@ -289,6 +290,7 @@ class table {
     production_set at(char c) const noexcept;
   };
   token_index seconds_, thirds_;
+  token_index pair_seconds_;  // by the second token of their two-token matches; its characters serve the third-token gate
   production_set number_alone_;
   production_set pair_any_;  // the productions that can end after any second token
 };
