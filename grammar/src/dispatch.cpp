@@ -97,6 +97,14 @@ std::size_t word_char_run_end(std::string_view lower, std::size_t at) noexcept {
   }
 }
 
+// Past the spaces from `i` (at most lower.size()) without a test for the end: the padding's zero
+// byte is no space.
+inline std::size_t skip_spaces(std::string_view lower, std::size_t i) noexcept {
+  char const* const p = lower.data();
+  while (is_space(p[i])) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::size_t table::after_word(std::string_view lower, std::size_t at) noexcept {
@@ -423,9 +431,9 @@ bool table::number_worth_trying(std::string_view lower, std::size_t at, std::siz
     while (i < lower.size() && is_digit(lower[i])) ++i;
   }
   // "10-year", "10 - year": the rules skip spaces on both sides of the hyphen.
-  while (i < lower.size() && is_space(lower[i])) ++i;
+  i = skip_spaces(lower, i);
   if (i < lower.size() && lower[i] == '-') ++i;
-  while (i < lower.size() && is_space(lower[i])) ++i;
+  i = skip_spaces(lower, i);
   if (i == lower.size()) return false;
   if (is_digit(lower[i])) return true;  // "2 1/2 years"
   // Through its stems too: "48 hours'" and "8 o'clock's" are read as "48 hours" and "8 o'clock".
@@ -439,7 +447,7 @@ bool table::number_worth_trying(std::string_view lower, std::size_t at, std::siz
 // trading] days" (amount.cpp, `length`); four lost "no less than a number of months".
 bool table::date_word_follows(std::string_view lower, std::size_t i) const {
   for (int next = 0; next < 9 && i < lower.size(); ++next) {
-    while (i < lower.size() && (is_space(lower[i]) || lower[i] == '-')) ++i;
+    while (is_space(lower.data()[i]) || lower.data()[i] == '-') ++i;  // the padding's zero byte stops it
     if (i >= lower.size()) break;
     if (is_digit(lower[i]) || lower[i] == '\'') return true;
     scanned_word const n = word_at(lower, i);
@@ -454,8 +462,7 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
 
 inline production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after,
                                        bool after_number, classified_word& ahead) const {
-  std::size_t i = after;
-  while (i < lower.size() && is_space(lower[i])) ++i;
+  std::size_t i = skip_spaces(lower, after);
   production_set accepting = after_number ? seconds_.any_after_number : seconds_.any;
   if (i < lower.size()) {
     char const c = lower[i];
@@ -487,8 +494,7 @@ inline production_set table::accepting_second(production_set const& set, std::st
 
 production_set table::accepting_third(production_set const& set, std::string_view lower, std::size_t after,
                                       production_set const& ending_here, bool after_number) const {
-  std::size_t i = after;
-  while (i < lower.size() && is_space(lower[i])) ++i;
+  std::size_t i = skip_spaces(lower, after);
   if (i == lower.size()) return set;  // the text ends: rare, and left to the productions
   production_set accepting = pair_any_ | ending_here | (after_number ? thirds_.any_after_number : thirds_.any);
   char const c = lower[i];
