@@ -341,13 +341,22 @@ result first(x3::sequence<L, R> const& p) {
   // Third tokens likewise: the left's own, the right's first after a two-token left, its second
   // after a one-token left, its third after an empty left. Where numbers glue into one run the
   // count is off: analysed() then lets every third token through after a number.
-  if (left.pair) r.thirds.merge(right.firsts);
+  // Two numbers side by side can be one run of digits to the scanner ("20250813", "1990s" read
+  // as "199", "0" and "s"): then the right's second token is the scanner's second, its third the
+  // third, and a right that ends after its number leaves the run a match of one token.
+  bool const glued = left.single_number && right.firsts.digit;
+  if (left.pair) {
+    r.thirds.merge(right.firsts);
+    // The left's second token may be a number the right's first goes on ("mid-199" + "0s").
+    if (right.firsts.digit) r.thirds.merge(right.seconds);
+  }
   if (left.single) {
     r.seconds.merge(right.firsts);
     r.thirds.merge(right.seconds);
-    // Two numbers side by side are one run of digits to the scanner ("20250813"): what follows
-    // the run is unknown here.
-    if (left.single_number && right.firsts.digit) r.seconds.any_after_number = true;
+  }
+  if (glued) {
+    r.seconds.merge(right.seconds);
+    r.thirds.merge(right.thirds);
   }
   if (left.nullable) {
     r.set.merge(right.set);
@@ -355,15 +364,17 @@ result first(x3::sequence<L, R> const& p) {
     r.seconds.merge(right.seconds);
     r.thirds.merge(right.thirds);
   }
-  bool const pair = (left.pair && right.nullable) || (left.single && right.single) || (left.nullable && right.pair);
+  bool const pair = (left.pair && right.nullable) || (left.single && right.single) || (left.nullable && right.pair) || (glued && right.pair);
   token_set pair_seconds;
   if (left.pair && right.nullable) pair_seconds.merge(left.pair_seconds);
   if (left.single && right.single) pair_seconds.merge(right.single_firsts);
   if (left.nullable && right.pair) pair_seconds.merge(right.pair_seconds);
-  bool const single = (left.single && right.nullable) || (left.nullable && right.single);
-  bool const single_number = (left.single_number && right.nullable) || (left.nullable && right.single_number);
+  if (glued && right.pair) pair_seconds.merge(right.pair_seconds);
+  bool const single = (left.single && right.nullable) || (left.nullable && right.single) || (glued && right.single_number);
+  bool const single_number = (left.single_number && right.nullable) || (left.nullable && right.single_number) || (glued && right.single_number);
   if (!(left.single && right.nullable)) r.single_firsts = {};
   if (left.nullable && right.single) r.single_firsts.merge(right.single_firsts);
+  if (glued && right.single_number) r.single_firsts.digit = true;
   r.single = single;
   r.pair = pair;
   r.pair_seconds = std::move(pair_seconds);
