@@ -482,11 +482,17 @@ inline production_set table::accepting_second(production_set const& set, std::st
       if (second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), second->pair_seconds, after_number);
     } else {
       accepting |= seconds_.at(c);
-      // A sign or punctuation mark is one token to the grammar as to the scanner, so the third
-      // token prunes as after a whole word: "October," + "are" tries no "Tuesday, 10 a.m.", which
-      // was a tenth of the productions tried and never matched. Not after a digit, which number
-      // parsers may split or glue, nor an apostrophe, which may open a word ("'90s").
-      if (!is_digit(c) && c != '\'') return accepting_third(set & accepting, lower, i + 1, pair_seconds_.at(c), after_number);
+      // A sign or punctuation mark is one token to the grammar as to the scanner, and so is a run
+      // of digits (the FIRST-set walk reads number parsers glued into one run as one token), so
+      // the third token prunes as after a whole word: "October," + "are" tries no "Tuesday, 10
+      // a.m.", "the 486" + "computers" no "the 1990s". Not after an apostrophe, which may open a
+      // word ("'90s").
+      if (is_digit(c)) {
+        std::size_t run_end = i + 1;
+        while (is_digit(lower.data()[run_end])) ++run_end;  // the padding's zero byte stops it
+        return accepting_third(set & accepting, lower, run_end, pair_seconds_.digit, after_number);
+      }
+      if (c != '\'') return accepting_third(set & accepting, lower, i + 1, pair_seconds_.at(c), after_number);
     }
   }
   return set & accepting;
