@@ -245,7 +245,11 @@ table::table() {
     pair_seconds_.add(pair_seconds, i);
     for (auto const& w : pair_seconds.words) entry(w).pair_seconds.add(i);
     rules::second_set const& alone = productions_[i].alone;
-    if (alone.digit) number_alone_.add(i);
+    if (alone.digit) {
+      for (std::size_t length = 1; length < number_alone_.size(); ++length) {
+        if ((alone.digit_lengths >> length & 1U) != 0) number_alone_[length].add(i);
+      }
+    }
     for (auto const& w : alone.words) entry(w).alone.add(i);
     for (auto const& w : productions_[i].glued) {
       if (std::find(glued_.begin(), glued_.end(), w) == glued_.end()) glued_.push_back(w);
@@ -553,7 +557,7 @@ production_set table::worth_trying_other(std::string_view lower, std::size_t at,
     while (end < lower.size() && is_digit(lower[end])) ++end;
     if (number_worth_trying(lower, at, end)) {
       found |= accepting_second(by_digit_, lower, end, true, ahead);
-      found |= by_digit_ & number_alone_;
+      found |= by_digit_ & number_alone_[std::min<std::size_t>(end - at, number_alone_.size() - 1)];
     }
     return found;
   }

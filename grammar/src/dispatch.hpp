@@ -291,7 +291,9 @@ class table {
   };
   token_index seconds_, thirds_;
   token_index pair_seconds_;  // by the second token of their two-token matches; its characters serve the third-token gate
-  production_set number_alone_;
+  // The productions a run of digits can be the whole match of, by the run's length (1 to 14
+  // digits, then 15 or more): a year is four digits, "20250813" eight.
+  std::array<production_set, 16> number_alone_{};
   production_set pair_any_;  // the productions that can end after any second token
 };
 

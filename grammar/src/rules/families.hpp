@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,6 +57,9 @@ struct second_set {
   bool any = false;
   bool any_after_number = false;  // anything when the first token is a number
   bool digit = false;
+  // With `digit`: the lengths of the run of digits it can be, bit k for k digits (bit 15: 15 or
+  // more). Known only for the tokens a match can consist of alone (production::alone).
+  std::uint16_t digit_lengths = 0xFFFE;
   std::array<bool, 128> characters{};  // ASCII characters other than letters and digits
   std::vector<std::string> words;
 };

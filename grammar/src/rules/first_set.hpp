@@ -34,6 +34,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -125,6 +126,12 @@ struct result {
   token_set pair_seconds;  // the second tokens of those matches
   bool single_number = false;  // one token, a number that may end before the text's run of digits does
   token_set single_firsts;     // the tokens a match of one token can be ("now", a year)
+  // The lengths of the runs of digits a match of one number token reads (run_length_bit), before
+  // single_number widens them: a year is four digits, "20250813" eight.
+  std::uint16_t number_lengths = 0;
+  // Like every_letter and refuses_letter, for digits: `!alnum` after "1990" ends its run there.
+  bool every_digit = false;
+  bool refuses_digit = false;
   // For the glued words: whether a match can start with a letter, whether the parser matches at
   // every letter (alpha, alnum), whether its empty match refuses a letter after it (`!alnum`),
   // the words a match can end with and leave the next character free, and the glued words.
@@ -181,6 +188,20 @@ inline cut_string cut(std::string_view s) {
   return out;
 }
 
+// The bit of number_lengths (and second_set::digit_lengths) for a run of `digits` digits: bit k
+// for k from 1 to 14, bit 15 for 15 or more.
+constexpr std::uint16_t run_length_bit(std::size_t digits) { return static_cast<std::uint16_t>(1U << (digits < 15 ? digits : 15)); }
+// Every length from `min` up.
+constexpr std::uint16_t run_lengths_from(std::size_t min) { return static_cast<std::uint16_t>(~(run_length_bit(min) - 1U)); }
+// Two runs read one after the other, glued: every sum of a length of each.
+inline std::uint16_t glued_lengths(std::uint16_t left, std::uint16_t right) {
+  std::uint16_t out = 0;
+  for (unsigned a = left; a != 0; a &= a - 1) {
+    for (unsigned b = right; b != 0; b &= b - 1) out |= run_length_bit(static_cast<std::size_t>(std::countr_zero(a) + std::countr_zero(b)));
+  }
+  return out;
+}
+
 inline void add_token(token_set& set, token const& t) {
   switch (t.what) {
     case token::kind::word: set.add_word(t.text); break;
@@ -219,6 +240,7 @@ inline void add_string(result& r, std::string_view s) {
   } else {
     r.single = true;
     r.single_number = r.single_number || tokens.first[0].what == token::kind::number;
+    if (tokens.first[0].what == token::kind::number) r.number_lengths |= run_length_bit(tokens.first[0].text.size());
     add_token(r.single_firsts, tokens.first[0]);
   }
 }
@@ -236,6 +258,7 @@ inline result unknown_token(bool may_be_digit) {
   r.pair = true;
   r.pair_seconds.any = true;
   r.single_number = may_be_digit;
+  r.number_lengths = may_be_digit ? run_lengths_from(1) : 0;
   r.single_firsts.any = true;
   return r;
 }
@@ -294,6 +317,12 @@ template <typename T, unsigned Radix, unsigned MinDigits, int MaxDigits>
 struct is_uint_parser<x3::uint_parser<T, Radix, MinDigits, MaxDigits>> : std::true_type {
   // x3::uint_ reads every digit there is, so no number parser after it can read the same run.
   static constexpr bool reads_whole_run = MaxDigits < 0;
+  static constexpr std::uint16_t lengths = [] {
+    std::uint16_t bits = 0;
+    for (std::size_t k = MinDigits; k < 16 && (MaxDigits < 0 || k <= static_cast<std::size_t>(MaxDigits)); ++k) bits |= run_length_bit(k);
+    if (MaxDigits < 0) bits |= run_length_bit(15);
+    return bits;
+  }();
 };
 
 template <typename T>
@@ -371,11 +400,18 @@ result first(x3::sequence<L, R> const& p) {
   if (left.nullable && right.pair) pair_seconds.merge(right.pair_seconds);
   if (glued && right.pair) pair_seconds.merge(right.pair_seconds);
   bool const single = (left.single && right.nullable) || (left.nullable && right.single) || (glued && right.single_number);
-  bool const single_number = (left.single_number && right.nullable) || (left.nullable && right.single_number) || (glued && right.single_number);
+  // A right that matches nothing but refuses a digit (`!alnum`) ends the left's run of digits.
+  bool const single_number = (left.single_number && right.nullable && !right.refuses_digit) || (left.nullable && right.single_number) ||
+                             (glued && right.single_number);
+  std::uint16_t number_lengths = 0;
+  if (left.single && right.nullable) number_lengths |= left.number_lengths;
+  if (left.nullable && right.single) number_lengths |= right.number_lengths;
+  if (glued && right.single_number) number_lengths |= glued_lengths(left.number_lengths, right.number_lengths);
   if (!(left.single && right.nullable)) r.single_firsts = {};
   if (left.nullable && right.single) r.single_firsts.merge(right.single_firsts);
   if (glued && right.single_number) r.single_firsts.digit = true;
   r.single = single;
+  r.number_lengths = number_lengths;
   r.pair = pair;
   r.pair_seconds = std::move(pair_seconds);
   r.single_number = single_number;
@@ -386,7 +422,9 @@ result first(x3::sequence<L, R> const& p) {
   r.open_ends.merge(right.open_ends);
   r.letter_start = left.letter_start || (left.nullable && !left.refuses_letter && right.letter_start);
   r.every_letter = false;  // the right may still fail
+  r.every_digit = false;
   r.refuses_letter = left.refuses_letter || right.refuses_letter;
+  r.refuses_digit = left.refuses_digit || right.refuses_digit;
   r.nullable = left.nullable && right.nullable;
   return r;
 }
@@ -401,11 +439,14 @@ inline void add_alternative(result& r, result const& right) {
   r.pair = r.pair || right.pair;
   r.pair_seconds.merge(right.pair_seconds);
   r.single_number = r.single_number || right.single_number;
+  r.number_lengths |= right.number_lengths;
   r.single_firsts.merge(right.single_firsts);
   r.letter_start = r.letter_start || right.letter_start;
   r.every_letter = r.every_letter || right.every_letter;
+  r.every_digit = r.every_digit || right.every_digit;
   // An empty match refuses a letter only if every way to match nothing does.
   r.refuses_letter = (!r.nullable || r.refuses_letter) && (!right.nullable || right.refuses_letter);
+  r.refuses_digit = (!r.nullable || r.refuses_digit) && (!right.nullable || right.refuses_digit);
   r.open_ends.merge(right.open_ends);
   r.glued.merge(right.glued);
   r.nullable = r.nullable || right.nullable;
@@ -441,11 +482,13 @@ result first(P const& p) {
     r.nullable = true;
     result const subject = first(p.subject);
     r.refuses_letter = is_not_predicate<P>::value ? subject.every_letter : !subject.letter_start;
+    r.refuses_digit = is_not_predicate<P>::value && subject.every_digit;
     return r;
   } else if constexpr (is_optional<P>::value) {
     result r = first(p.subject);
     r.nullable = true;
     r.refuses_letter = false;  // matching nothing, it lets anything follow
+    r.refuses_digit = false;
     return r;
   } else if constexpr (requires { typename P::reads_first_bytes; }) {
     result r = first(p.subject);  // attempt, guard: start where the subject does
@@ -488,6 +531,7 @@ result first(P const& p) {
     r.firsts.digit = true;
     r.single = true;
     r.single_number = true;
+    r.number_lengths = run_length_bit(1);
     r.single_firsts.digit = true;
     return r;
   } else if constexpr (is_uint_parser<P>::value || std::is_same_v<P, x3::char_class<boost::spirit::char_encoding::standard, x3::digit_tag>>) {
@@ -495,8 +539,14 @@ result first(P const& p) {
     r.set.digit = true;
     r.firsts.digit = true;
     r.single = true;
-    if constexpr (is_uint_parser<P>::value) r.single_number = !is_uint_parser<P>::reads_whole_run;
-    else r.single_number = true;
+    if constexpr (is_uint_parser<P>::value) {
+      r.single_number = !is_uint_parser<P>::reads_whole_run;
+      r.number_lengths = is_uint_parser<P>::lengths;
+    } else {
+      r.single_number = true;
+      r.number_lengths = run_length_bit(1);
+    }
+    r.every_digit = true;
     r.single_firsts.digit = true;
     return r;
   } else if constexpr (std::is_same_v<P, ascii_space_parser>) {
@@ -506,6 +556,7 @@ result first(P const& p) {
   } else if constexpr (std::is_base_of_v<x3::char_parser<P>, P>) {
     result r = unknown_token(false);  // any other character class
     r.every_letter = holds_every_letter<P>::value;
+    r.every_digit = std::is_same_v<P, x3::char_class<boost::spirit::char_encoding::standard, x3::alnum_tag>>;
     return r;
   } else {
     static_assert(always_false<P>, "first_set.hpp does not know this X3 parser: add it");
@@ -535,9 +586,12 @@ production analysed() {
   if (r.nullable || r.single_firsts.any) r.thirds.any = true;
   if (r.seconds.any_after_number) r.thirds.any_after_number = true;
   if (r.nullable || r.single_firsts.any) r.pair_seconds.any = true;
+  second_set alone = first_detail::to_second_set(r.single_firsts);
+  // A number that may end before its run does is a match at every longer run too.
+  if (r.single_number && r.number_lengths != 0) r.number_lengths |= first_detail::run_lengths_from(static_cast<std::size_t>(std::countr_zero(r.number_lengths)));
+  if (!r.single_firsts.any && r.number_lengths != 0) alone.digit_lengths = r.number_lengths;
   return {first_detail::to_start_set(r.set), first_detail::to_second_set(r.seconds), first_detail::to_second_set(r.thirds),
-          first_detail::to_second_set(r.pair_seconds),
-          first_detail::to_second_set(r.single_firsts), first_detail::words_of(r.glued.words), &try_production<Production>};
+          first_detail::to_second_set(r.pair_seconds), std::move(alone), first_detail::words_of(r.glued.words), &try_production<Production>};
 }
 
 // The table of a family: its productions in tie-breaking order, each with its FIRST set and a
