@@ -257,6 +257,8 @@ table::table() {
     }
   }
   std::sort(glued_.begin(), glued_.end(), [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
+  if (glued_.size() > 64) throw std::logic_error("dispatch: more glued words than glued_by_first_byte_ holds");
+  for (std::size_t i = 0; i < glued_.size(); ++i) glued_by_first_byte_[static_cast<unsigned char>(glued_[i][0])] |= std::uint64_t{1} << i;
   for (auto const& w : glued_) {
     glued_beginnings_.add(w);
     unsigned char const bytes[2] = {static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w.size() > 1 ? w[1] : 0)};
@@ -317,7 +319,9 @@ inline std::size_t table::glued_index(std::string_view word) const noexcept {
   // first two bytes, compared as one number, turn the other glued words away.
   std::uint16_t pair;
   std::memcpy(&pair, word.data(), sizeof pair);
-  for (std::size_t i = 0; i < glued_.size(); ++i) {
+  // Only those that share the word's first byte, longest first (lower indices).
+  for (std::uint64_t candidates = glued_by_first_byte_[static_cast<unsigned char>(word[0])]; candidates != 0; candidates &= candidates - 1) {
+    auto const i = static_cast<std::size_t>(std::countr_zero(candidates));
     if ((pair & glued_pairs_[i].mask) != glued_pairs_[i].pair) continue;
     std::string const& g = glued_[i];
     if (word.size() <= g.size()) continue;

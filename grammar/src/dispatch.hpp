@@ -274,6 +274,7 @@ class table {
   // it has (one for a glued word of one letter).
   struct glued_pair { std::uint16_t pair; std::uint16_t mask; };
   std::vector<glued_pair> glued_pairs_;
+  std::array<std::uint64_t, 256> glued_by_first_byte_{};  // bit i: glued_[i] starts with that byte
   std::vector<word_class> glued_classes_;    // a word the table does not know, after its glued word
   beginnings glued_beginnings_;
   production_set by_digit_, by_apostrophe_, always_;
