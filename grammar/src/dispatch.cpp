@@ -525,8 +525,14 @@ void table::token_index::add(rules::second_set const& tokens, std::size_t produc
   if (tokens.any) any.add(production);
   if (tokens.any || tokens.any_after_number) any_after_number.add(production);
   if (tokens.digit) digit.add(production);
-  for (std::size_t c = 0; c < tokens.characters.size(); ++c) {
-    if (tokens.characters[c]) character[c].add(production);
+  // Eight flags at a time: most productions read no character, and every process builds this.
+  for (std::size_t block = 0; block < tokens.characters.size(); block += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, tokens.characters.data() + block, sizeof eight);
+    if (eight == 0) continue;
+    for (std::size_t c = block; c < block + 8; ++c) {
+      if (tokens.characters[c]) character[c].add(production);
+    }
   }
 }
 
