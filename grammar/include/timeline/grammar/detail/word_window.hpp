@@ -60,6 +60,16 @@ inline word_window word_window_sse2(char const* text, std::size_t at, std::size_
     return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(span)), offset))));
   };
   word_window w;
+  if (at < size && size - at >= 64) {
+    // A whole window inside the view, most of them: no byte to mask off.
+    for (std::size_t k = 0; k < 4; ++k) {
+      __m128i const bytes = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text + at + 16 * k));
+      w.letters |= in_range(bytes, 'a', 'z' - 'a') << (16 * k);
+      w.digits |= in_range(bytes, '0', '9' - '0') << (16 * k);
+      w.apostrophes |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\''))))) << (16 * k);
+    }
+    return w;
+  }
   for (std::size_t k = 0; k < 4; ++k) {
     std::size_t const from = at + 16 * k;
     if (from >= size) break;
