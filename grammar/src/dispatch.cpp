@@ -121,6 +121,7 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
     return {i, i < lower.size() ? everything() : production_set{}};
   }
   classified_word ahead;
+  bool const nothing_always = always_.empty();
   char const* const text = lower.data();
   std::size_t const size = lower.size();
   // A window of 64 bytes at a time: its word starts are one mask, and a word of letters (most of
@@ -145,7 +146,13 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
       if (ahead.at == at) {
         worth = worth_trying_known(lower, at + ahead.length, ahead.known, ahead);
       } else if (offset + letters < 64 && letters <= 24 && text[at + letters] != '\'') [[likely]] {
-        worth = worth_trying_known(lower, at + letters, classify_common({text + at, letters}), ahead);
+        word_class const* const known = classify_common({text + at, letters});
+        if (known == nullptr || !known->starts_something) {
+          // Most words of running text: on to the next without building an empty set.
+          if (nothing_always) continue;
+          return {at, always_};
+        }
+        worth = worth_trying_word(lower, at + letters, *known, ahead);
       } else if (scanned_word const w = word_at(lower, at); w.apostrophe != std::string_view::npos || w.text.size() > 24) {
         worth = worth_trying_unusual(lower, at, w, ahead);
       } else {
