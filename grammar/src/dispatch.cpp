@@ -146,7 +146,7 @@ table::try_site table::next_try(std::string_view lower, std::size_t i, bool ever
       if (ahead.at == at) {
         worth = worth_trying_known(lower, at + ahead.length, ahead.known, ahead);
       } else if (offset + letters < 64 && letters <= 24 && text[at + letters] != '\'') [[likely]] {
-        word_class const* const known = classify_common({text + at, letters});
+        word_class const* const known = classify_first({text + at, letters});
         if (known == nullptr || !known->starts_something) {
           // Most words of running text: on to the next without building an empty set.
           if (nothing_always) continue;
@@ -196,20 +196,33 @@ void table::word_table::build(std::vector<std::string> const& words) {
   }
 }
 
-inline std::uint32_t table::word_table::find(std::string_view word) const noexcept {
+namespace {
+// Fixed-size loads masked to the word's bytes (`padding` readable bytes follow it): no
+// variable-length copy, and most words fit the first load.
+constexpr auto keep = [] {
+  std::array<std::uint64_t, 9> m{};  // the low `have` bytes, for `have` up to eight
+  for (std::size_t have = 1; have <= 8; ++have) m[have] = ~std::uint64_t{0} >> (64 - 8 * have);
+  return m;
+}();
+inline std::uint64_t masked(std::uint64_t eight, std::size_t have) noexcept { return eight & keep[std::min<std::size_t>(have, 8)]; }
+}  // namespace
+
+inline std::uint64_t table::word_table::head_of(std::string_view word) noexcept {
+  return masked(timeline::detail::load_eight(word.data()), word.size());
+}
+
+void table::word_table::add_starter(std::string_view word) noexcept {
+  char padded[24 + 8] = {};  // the table's words carry no padding of their own
+  std::memcpy(padded, word.data(), word.size());
+  starters_.add(hash(head_of({padded, word.size()}), word.size()));
+}
+
+inline std::uint32_t table::word_table::find_through(std::string_view word, word_filter const& filter) const noexcept {
   std::size_t const n = word.size();
   if (n == 0 || n > 24) return none;
-  // Fixed-size loads masked to the word's bytes (`padding` readable bytes follow it): no
-  // variable-length copy, and most words fit the first load.
-  static constexpr auto keep = [] {
-    std::array<std::uint64_t, 9> m{};  // the low `have` bytes, for `have` up to eight
-    for (std::size_t have = 1; have <= 8; ++have) m[have] = ~std::uint64_t{0} >> (64 - 8 * have);
-    return m;
-  }();
-  auto const masked = [](std::uint64_t eight, std::size_t have) { return eight & keep[std::min<std::size_t>(have, 8)]; };
-  std::uint64_t const head = masked(timeline::detail::load_eight(word.data()), n);
+  std::uint64_t const head = head_of(word);
   std::uint64_t const h = hash(head, n);
-  if (!filter_.may_hold(h)) return none;
+  if (!filter.may_hold(h)) return none;
   std::size_t const mask = slots_.size() - 1;
   for (std::size_t i = home(h);; i = (i + 1) & mask) {
     slot const& s = slots_[i];
@@ -300,6 +313,7 @@ table::table() {
     std::memcpy(padded.data(), word.data(), word.size());
     std::string_view const view{padded.data(), word.size()};
     classes_.push_back(merge_class({view, view.find('\'')}));
+    if (classes_.back().starts_something) words_.add_starter(word);
   }
   for (auto const& g : glued_) {
     word_info const* const glued = info(g);
@@ -407,6 +421,14 @@ word_class table::merge_class(scanned_word const& word) const {
 inline word_class const* table::classify_common(std::string_view word) const noexcept {
   if (std::uint32_t const number = words_.find(word); number != word_table::none) return &classes_[number];
   // Not in the table, so not a plural of a word in it: only a glued word can give it a part.
+  std::size_t const g = glued_index(word);
+  return g == std::string_view::npos ? nullptr : &glued_classes_[g];
+}
+
+inline word_class const* table::classify_first(std::string_view word) const noexcept {
+  if (std::uint32_t const number = words_.find_starter(word); number != word_table::none) return &classes_[number];
+  // Not a starter of the table: a table word that starts nothing has no glued word that starts
+  // something (its class merges its glued word's), so the glued word decides as for any other.
   std::size_t const g = glued_index(word);
   return g == std::string_view::npos ? nullptr : &glued_classes_[g];
 }
