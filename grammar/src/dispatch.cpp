@@ -414,7 +414,10 @@ word_class table::merge_class(scanned_word const& word) const {
     possessive_time_noun = stem != nullptr && stem->time_noun;
   }
   word_class c = merge(info(word.text), stems, glued.empty() ? nullptr : info(glued), possessive_time_noun);
-  c.whole = word.apostrophe == std::string_view::npos && stems[0] == nullptr && stems[1] == nullptr && glued.empty();
+  // A plural's stem splits it into two tokens only for a production that reads a letter glued to
+  // the stem ("Mondays" as "Monday" and "s"), and such a stem is a glued word: without one, "weeks"
+  // is one token to every production, and the third-token gate can ask what follows it.
+  c.whole = word.apostrophe == std::string_view::npos && glued.empty();
   return c;
 }
 
