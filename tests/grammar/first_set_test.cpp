@@ -3,9 +3,9 @@
 // The FIRST-set walk (grammar/src/rules/first_set.hpp) on small parsers of the shapes the grammar's
 // numbers take. The scanner's property test (scanner_gate_test.cpp) holds the gate to giving what
 // trying every production gives, which a walk that answers "anything" always passes; these hold the
-// walk to its precision where numbers are concerned: a run of digits that two parsers read glued is
-// one token to the scanner, with exact tokens after it, and a number read alone is tried only at
-// runs of the lengths its parsers read.
+// walk to its precision where numbers and look-aheads are concerned: a run of digits that two
+// parsers read glued is one token to the scanner, with exact tokens after it; a number read alone
+// is tried only at runs of the lengths its parsers read; a match that `&p` ends is followed by p.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -34,6 +34,8 @@ auto const year_shape = x3::lexeme[uint4 >> !(x3::alnum | x3::lit('%'))];
 auto const year_month_shape = x3::lexeme[uint4 >> x3::lit('-') >> uint2];
 // One or two digits with nothing after them that ends the run: "19" of "1990" is a match too.
 auto const open_number_shape = uint1_2;
+// "[three days] later": the match is two tokens, and the word after it must be "later".
+auto const looks_ahead_shape = x3::lit("three") >> x3::lit("days") >> &x3::lit("later");
 
 std::uint16_t lengths(std::initializer_list<unsigned> digits) {
   std::uint16_t bits = 0;
@@ -79,6 +81,13 @@ TEST(FirstSet, ANumberThatMayEndInsideItsRunIsTriedAtLongerRuns) {
   for (unsigned digits = 1; digits < 16; ++digits) {
     EXPECT_NE(open.alone.digit_lengths & (1U << digits), 0U) << digits << " digits";
   }
+}
+
+TEST(FirstSet, AMatchFollowedByALookAheadIsNotFollowedByAnything) {
+  production const later = analysed<looks_ahead_shape>();
+  EXPECT_TRUE(holds_word(later.thirds, "later")) << "the look ahead is the third token";
+  EXPECT_FALSE(later.pair_seconds.any);
+  EXPECT_FALSE(holds_word(later.pair_seconds, "days")) << "\"three days\" is no match followed by anything";
 }
 
 }  // namespace

@@ -8,20 +8,22 @@
 //
 // The usual FIRST computation over sequence, alternative and optional, with X3's leaves read as:
 // a keyword or symbol table gives the first word of each of its strings; a number parser, a digit
-// class or a digit literal gives `digit`; a predicate (!p, &p) or eps reads nothing. Whatever this
-// file does not know (a character class of letters, a literal comma) makes the set `any`, which
-// costs speed and never a match. An unknown parser type does not compile.
+// class or a digit literal gives `digit`; a predicate (!p, &p) or eps reads nothing, though `&p`
+// says what must come next when a match ends before it. Whatever this file does not know (a
+// character class of letters, a literal comma) makes the set `any`, which costs speed and never a
+// match. An unknown parser type does not compile.
 //
 // The same walk gives each production's second set: the tokens that can follow its first word or
 // number (`kw("last") >> -kw("fiscal") >> period` has {"fiscal", "month", "year", ...}), cut as
-// the scanner cuts text. Where the scanner would see one token and the grammar two (two number
-// parsers side by side read one run of digits), or where a match can be one token long, the set
-// is `any`. The third set goes one token further, with the second tokens of the matches that
-// are exactly two tokens long ("last week"); the scanner asks it only after a first word or number
-// and a second whole word, so a stem never reaches it, and a production whose numbers can glue
-// into one run of digits has every third token after a number (`any_after_number`). Words the
-// grammar reads inside a longer word ("month" of "month's", "Monday" of "Mondays") are the
-// scanner's business: it looks up their stems (dispatch.cpp).
+// the scanner cuts text. Two number parsers side by side may read one run of digits, one token to
+// the scanner ("20250813", "1990s" as "199", "0" and "s"): the tokens after the run are then the
+// second parser's second and third. Where a match can be one token long, the set is `any`, and a
+// number read alone carries the lengths of run it can be (a year four digits). The third set goes
+// one token further, with the second tokens of the matches that are exactly two tokens long
+// ("last week"); the scanner asks it after a first word or number and a second token that is a
+// whole word, a number or a sign, so a stem never reaches it. Words the grammar reads inside a
+// longer word ("month" of "month's", "Monday" of "Mondays") are the scanner's business: it looks
+// up their stems (dispatch.cpp).
 //
 // A stem is not the only way: `lexeme[lit("mid") >> -lit('-') >> lit("morning")]` reads
 // "midmorning", one word to the scanner, as "mid" and "morning". So the walk also gives the words a
@@ -132,6 +134,10 @@ struct result {
   // Like every_letter and refuses_letter, for digits: `!alnum` after "1990" ends its run there.
   bool every_digit = false;
   bool refuses_digit = false;
+  // For a parser that can match nothing: whether its empty match needs a token of `ahead` next
+  // (`&kw("later")`): then a match that ends before it is followed by one of those, not by anything.
+  bool lookahead = false;
+  token_set ahead;
   // For the glued words: whether a match can start with a letter, whether the parser matches at
   // every letter (alpha, alnum), whether its empty match refuses a letter after it (`!alnum`),
   // the words a match can end with and leave the next character free, and the glued words.
@@ -374,6 +380,12 @@ result first(x3::sequence<L, R> const& p) {
   // as "199", "0" and "s"): then the right's second token is the scanner's second, its third the
   // third, and a right that ends after its number leaves the run a match of one token.
   bool const glued = left.single_number && right.firsts.digit;
+  // The right's empty match, when it has one, lets anything follow unless it looks ahead.
+  bool const right_open_empty = right.nullable && !right.lookahead;
+  if (right.nullable && right.lookahead) {
+    if (left.single) r.seconds.merge(right.ahead);
+    if (left.pair) r.thirds.merge(right.ahead);
+  }
   if (left.pair) {
     r.thirds.merge(right.firsts);
     // The left's second token may be a number the right's first goes on ("mid-199" + "0s").
@@ -393,9 +405,9 @@ result first(x3::sequence<L, R> const& p) {
     r.seconds.merge(right.seconds);
     r.thirds.merge(right.thirds);
   }
-  bool const pair = (left.pair && right.nullable) || (left.single && right.single) || (left.nullable && right.pair) || (glued && right.pair);
+  bool const pair = (left.pair && right_open_empty) || (left.single && right.single) || (left.nullable && right.pair) || (glued && right.pair);
   token_set pair_seconds;
-  if (left.pair && right.nullable) pair_seconds.merge(left.pair_seconds);
+  if (left.pair && right_open_empty) pair_seconds.merge(left.pair_seconds);
   if (left.single && right.single) pair_seconds.merge(right.single_firsts);
   if (left.nullable && right.pair) pair_seconds.merge(right.pair_seconds);
   if (glued && right.pair) pair_seconds.merge(right.pair_seconds);
@@ -425,6 +437,10 @@ result first(x3::sequence<L, R> const& p) {
   r.every_digit = false;
   r.refuses_letter = left.refuses_letter || right.refuses_letter;
   r.refuses_digit = left.refuses_digit || right.refuses_digit;
+  // Both empty: either look ahead constrains what follows (either is a superset of both).
+  bool const lookahead = left.nullable && right.nullable && (left.lookahead || right.lookahead);
+  r.ahead = !lookahead ? token_set{} : left.lookahead ? left.ahead : right.ahead;
+  r.lookahead = lookahead;
   r.nullable = left.nullable && right.nullable;
   return r;
 }
@@ -447,6 +463,11 @@ inline void add_alternative(result& r, result const& right) {
   // An empty match refuses a letter only if every way to match nothing does.
   r.refuses_letter = (!r.nullable || r.refuses_letter) && (!right.nullable || right.refuses_letter);
   r.refuses_digit = (!r.nullable || r.refuses_digit) && (!right.nullable || right.refuses_digit);
+  // An empty match looks ahead only if every way to match nothing does.
+  bool const lookahead = (r.nullable || right.nullable) && (!r.nullable || r.lookahead) && (!right.nullable || right.lookahead);
+  if (lookahead) r.ahead.merge(right.ahead);
+  else r.ahead = {};
+  r.lookahead = lookahead;
   r.open_ends.merge(right.open_ends);
   r.glued.merge(right.glued);
   r.nullable = r.nullable || right.nullable;
@@ -483,12 +504,19 @@ result first(P const& p) {
     result const subject = first(p.subject);
     r.refuses_letter = is_not_predicate<P>::value ? subject.every_letter : !subject.letter_start;
     r.refuses_digit = is_not_predicate<P>::value && subject.every_digit;
+    if constexpr (is_and_predicate<P>::value) {
+      // `&ascii_space` constrains nothing a token set can say: as if it were not there.
+      r.lookahead = !subject.nullable && !subject.firsts.any;
+      if (r.lookahead) r.ahead = subject.firsts;
+    }
     return r;
   } else if constexpr (is_optional<P>::value) {
     result r = first(p.subject);
     r.nullable = true;
     r.refuses_letter = false;  // matching nothing, it lets anything follow
     r.refuses_digit = false;
+    r.lookahead = false;
+    r.ahead = {};
     return r;
   } else if constexpr (requires { typename P::reads_first_bytes; }) {
     result r = first(p.subject);  // attempt, guard: start where the subject does
