@@ -261,7 +261,7 @@ table::table() {
     thirds_.add(productions_[i].thirds, i);
     for (auto const& w : productions_[i].thirds.words) entry(w).thirds.add(i);
     rules::second_set const& pair_seconds = productions_[i].pair_seconds;
-    if (pair_seconds.any || pair_seconds.any_after_number) pair_any_.add(i);
+    if (pair_seconds.any) pair_any_.add(i);
     pair_seconds_.add(pair_seconds, i);
     for (auto const& w : pair_seconds.words) entry(w).pair_seconds.add(i);
     rules::second_set const& alone = productions_[i].alone;
@@ -501,9 +501,9 @@ bool table::date_word_follows(std::string_view lower, std::size_t i) const {
 }
 
 inline production_set table::accepting_second(production_set const& set, std::string_view lower, std::size_t after,
-                                       bool after_number, classified_word& ahead) const {
+                                       classified_word& ahead) const {
   std::size_t i = skip_spaces(lower, after);
-  production_set accepting = after_number ? seconds_.any_after_number : seconds_.any;
+  production_set accepting = seconds_.any;
   if (i < lower.size()) {
     char const c = lower[i];
     if (is_letter(c)) {
@@ -519,7 +519,7 @@ inline production_set table::accepting_second(production_set const& set, std::st
       // token prunes too: "in the" + "past" tries "in the past two weeks", "in the" + "president"
       // not; "50 a" + "share" tries no "5 a.m.". After a word read through its stem or a glued
       // word, the grammar's count of tokens may differ from the text's, and the third is not asked.
-      if (second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), second->pair_seconds, after_number);
+      if (second->whole) return accepting_third(set & accepting, lower, i + word.text.size(), second->pair_seconds);
     } else {
       accepting |= seconds_.at(c);
       // A sign or punctuation mark is one token to the grammar as to the scanner, and so is a run
@@ -530,19 +530,19 @@ inline production_set table::accepting_second(production_set const& set, std::st
       if (is_digit(c)) {
         std::size_t run_end = i + 1;
         while (is_digit(lower.data()[run_end])) ++run_end;  // the padding's zero byte stops it
-        return accepting_third(set & accepting, lower, run_end, pair_seconds_.digit, after_number);
+        return accepting_third(set & accepting, lower, run_end, pair_seconds_.digit);
       }
-      if (c != '\'') return accepting_third(set & accepting, lower, i + 1, pair_seconds_.at(c), after_number);
+      if (c != '\'') return accepting_third(set & accepting, lower, i + 1, pair_seconds_.at(c));
     }
   }
   return set & accepting;
 }
 
 production_set table::accepting_third(production_set const& set, std::string_view lower, std::size_t after,
-                                      production_set const& ending_here, bool after_number) const {
+                                      production_set const& ending_here) const {
   std::size_t i = skip_spaces(lower, after);
   if (i == lower.size()) return set;  // the text ends: rare, and left to the productions
-  production_set accepting = pair_any_ | ending_here | (after_number ? thirds_.any_after_number : thirds_.any);
+  production_set accepting = pair_any_ | ending_here | thirds_.any;
   char const c = lower[i];
   if (is_letter(c)) {
     class_scratch scratch;
@@ -555,7 +555,6 @@ production_set table::accepting_third(production_set const& set, std::string_vie
 
 void table::token_index::add(rules::second_set const& tokens, std::size_t production) {
   if (tokens.any) any.add(production);
-  if (tokens.any || tokens.any_after_number) any_after_number.add(production);
   if (tokens.digit) digit.add(production);
   // Eight flags at a time: most productions read no character, and every process builds this.
   for (std::size_t block = 0; block < tokens.characters.size(); block += 8) {
@@ -577,7 +576,7 @@ production_set table::token_index::at(char c) const noexcept {
 production_set table::worth_trying_word(std::string_view lower, std::size_t after, word_class const& known, classified_word& ahead) const {
   production_set found = always_;
   production_set worth = known.own_alone | known.unpruned;
-  if (!known.own.empty()) worth |= accepting_second(known.own, lower, after, false, ahead);
+  if (!known.own.empty()) worth |= accepting_second(known.own, lower, after, ahead);
   // The second token first: it turns away most function words ("the president") for one lookup,
   // where the look for a date word reads up to nine.
   if (worth.empty() || (known.function_word && !date_word_follows(lower, after))) return found;
@@ -598,7 +597,7 @@ production_set table::worth_trying_other(std::string_view lower, std::size_t at,
     std::size_t end = at;
     while (end < lower.size() && is_digit(lower[end])) ++end;
     if (number_worth_trying(lower, at, end)) {
-      found |= accepting_second(by_digit_, lower, end, true, ahead);
+      found |= accepting_second(by_digit_, lower, end, ahead);
       found |= by_digit_ & number_alone_[std::min<std::size_t>(end - at, number_alone_.size() - 1)];
     }
     return found;

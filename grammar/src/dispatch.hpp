@@ -172,7 +172,6 @@ class table {
   table();
   bool number_worth_trying(std::string_view lower, std::size_t at, std::size_t digits_end) const;  // the digits are [at, digits_end)
   // Of `set`, the productions whose second token can be the one at `after`, the end of the first.
-  // `after_number`: the first token was a number (see rules::second_set::any_after_number).
   // A word the gates classified ahead of the scan (the second word of a function word's
   // productions), so that the scan, arriving there, does not read and look it up again: most
   // function words are followed by a word the scan then reads.
@@ -181,13 +180,12 @@ class table {
     std::size_t length = 0;
     word_class const* known = nullptr;
   };
-  [[gnu::always_inline]] production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after, bool after_number,
-                                  classified_word& ahead) const;
+  [[gnu::always_inline]] production_set accepting_second(production_set const& set, std::string_view lower, std::size_t after,
+                                                         classified_word& ahead) const;
   // Of `set`, the productions whose third token can be the one at `after`, the end of the second
   // token, or that can end after it (`ending_here`: those whose two-token matches can have that
-  // second token). `after_number` as for accepting_second.
-  production_set accepting_third(production_set const& set, std::string_view lower, std::size_t after, production_set const& ending_here,
-                                 bool after_number) const;
+  // second token).
+  production_set accepting_third(production_set const& set, std::string_view lower, std::size_t after, production_set const& ending_here) const;
   // Whether a date word or a number comes soon after a function word that ends at `after`.
   bool date_word_follows(std::string_view lower, std::size_t after) const;
   // The productions worth trying at a word, given its class (null: the table does not know it);
@@ -295,7 +293,6 @@ class table {
   // third), besides words, which the word table's entries carry (word_info::seconds, ::thirds).
   struct token_index {
     production_set any;
-    production_set any_after_number;  // any, or any once the first token is a number
     production_set digit;
     std::array<production_set, 128> character{};
     void add(rules::second_set const& tokens, std::size_t production);

@@ -51,7 +51,6 @@ TEST(FirstSet, GluedDigitsAreOneTokenWithExactTokensAfterIt) {
   production const decade = analysed<decade_shape>();
   EXPECT_TRUE(decade.starts.digit);
   EXPECT_FALSE(decade.seconds.any);
-  EXPECT_FALSE(decade.seconds.any_after_number) << "the walk gave up on the glued run";
   EXPECT_TRUE(holds_word(decade.seconds, "s")) << "\"1990\" + \"s\": the word after the run is its second token";
   EXPECT_FALSE(decade.alone.digit) << "a decade is never the run of digits alone";
 }
@@ -59,7 +58,6 @@ TEST(FirstSet, GluedDigitsAreOneTokenWithExactTokensAfterIt) {
 TEST(FirstSet, TokensAfterARunOfSeparateParsersStayExact) {
   production const year_month = analysed<year_month_shape>();
   EXPECT_FALSE(year_month.seconds.any);
-  EXPECT_FALSE(year_month.seconds.any_after_number);
   EXPECT_TRUE(year_month.seconds.characters['-']);
   EXPECT_FALSE(year_month.seconds.characters['/']);
   EXPECT_TRUE(year_month.seconds.words.empty());

@@ -55,7 +55,6 @@ constexpr std::string_view first_word(std::string_view s) {
 // word can be a match alone: "two people" tries no duration.
 struct second_set {
   bool any = false;
-  bool any_after_number = false;  // anything when the first token is a number
   bool digit = false;
   // With `digit`: the lengths of the run of digits it can be, bit k for k digits (bit 15: 15 or
   // more). Known only for the tokens a match can consist of alone (production::alone).

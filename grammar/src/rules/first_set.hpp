@@ -89,9 +89,6 @@ inline std::vector<std::string> words_of(std::vector<std::uint64_t> const& bits)
 // A set of tokens: words, numbers, other ASCII characters, or anything.
 struct token_set {
   bool any = false;
-  // Anything, but only after a first token that is a number: a number parser glued to another
-  // reads one run of digits ("1990s"), whatever follows it, while after "the" the set is exact.
-  bool any_after_number = false;
   bool digit = false;
   bool apostrophe = false;  // FIRST only: "'90s"
   std::array<std::uint64_t, 2> characters{};
@@ -105,7 +102,6 @@ struct token_set {
   void add_character(unsigned char c) { characters[c / 64] |= std::uint64_t{1} << (c % 64); }
   void merge(token_set const& other) {
     any = any || other.any;
-    any_after_number = any_after_number || other.any_after_number;
     digit = digit || other.digit;
     apostrophe = apostrophe || other.apostrophe;
     characters[0] |= other.characters[0];
@@ -281,7 +277,6 @@ inline start_set to_start_set(token_set const& t) {
 inline second_set to_second_set(token_set const& t) {
   second_set s;
   s.any = t.any;
-  s.any_after_number = t.any_after_number;
   s.digit = t.digit;
   for (std::size_t c = 0; c < s.characters.size(); ++c) s.characters[c] = (t.characters[c / 64] >> (c % 64) & 1U) != 0;
   s.words = words_of(t.words);
@@ -374,8 +369,7 @@ result first(x3::sequence<L, R> const& p) {
   // Second tokens: the left's own, the right's first after a one-token left, the right's second
   // after an empty left.
   // Third tokens likewise: the left's own, the right's first after a two-token left, its second
-  // after a one-token left, its third after an empty left. Where numbers glue into one run the
-  // count is off: analysed() then lets every third token through after a number.
+  // after a one-token left, its third after an empty left.
   // Two numbers side by side can be one run of digits to the scanner ("20250813", "1990s" read
   // as "199", "0" and "s"): then the right's second token is the scanner's second, its third the
   // third, and a right that ends after its number leaves the run a match of one token.
@@ -608,11 +602,8 @@ production analysed() {
   // A match of one token (or none) is followed by whatever follows it.
   // A match of no token is followed by anything; one of a single token too, at those tokens.
   if (r.nullable || r.single_firsts.any) r.seconds.any = true;
-  // Likewise for the third token. Where two number parsers can read one run of digits, the
-  // scanner's third token after a number is the grammar's fourth, or follows the end of the match
-  // ("20250813 a share"): anything, after a number.
+  // Likewise for the third token.
   if (r.nullable || r.single_firsts.any) r.thirds.any = true;
-  if (r.seconds.any_after_number) r.thirds.any_after_number = true;
   if (r.nullable || r.single_firsts.any) r.pair_seconds.any = true;
   second_set alone = first_detail::to_second_set(r.single_firsts);
   // A number that may end before its run does is a match at every longer run too.
