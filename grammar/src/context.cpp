@@ -208,7 +208,7 @@ constexpr word_set tense_cues{reporting_verb_words,
                               std::to_array<std::string_view>({"that"}),
                               std::to_array<std::string_view>({"ended"})};
 
-// The tense_cue bits of `w`.
+// The tense_cue bits of `w`. Inlined: the tense reader asks it of every word it reads.
 std::uint32_t cues_of(std::string_view w) {
   std::uint32_t cues = tense_cues.classes_of(w);
   std::size_t const n = w.size();
@@ -279,7 +279,7 @@ bool sentence_break(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::optional<std::string> text_context::reject(ast::expression const& said, std::size_t begin, std::size_t end,
+std::optional<std::string_view> text_context::reject(ast::expression const& said, std::size_t begin, std::size_t end,
                                                 bool allow_latent) const {
   // The word before the span and the one after it.
   std::size_t p = begin;

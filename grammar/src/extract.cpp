@@ -182,7 +182,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
       std::size_t const span_end = static_cast<std::size_t>(c.end - begin);
       if (span_end <= span_begin) continue;
       if (auto const why = context.reject(c.said, span_begin, span_end, options.allow_latent)) {
-        if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
+        if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + std::string{*why});
         continue;
       }
       // Resolved in place at the end of the list; anaphora reads the mentions before it.
