@@ -209,7 +209,7 @@ constexpr word_set tense_cues{reporting_verb_words,
                               std::to_array<std::string_view>({"ended"})};
 
 // The tense_cue bits of `w`. Inlined: the tense reader asks it of every word it reads.
-std::uint32_t cues_of(std::string_view w) {
+[[gnu::always_inline]] inline std::uint32_t cues_of(std::string_view w) {
   std::uint32_t cues = tense_cues.classes_of(w);
   std::size_t const n = w.size();
   if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd') cues |= ends_ed;
