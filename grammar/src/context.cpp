@@ -49,8 +49,9 @@ class word_set {
   std::uint16_t classes_of(std::string_view w) const {
     std::size_t const n = w.size();
     if (n == 0 || n > longest) return 0;
-    key const k{timeline::detail::load_eight(w.data()) & kept(n),
-                (n > 8 ? timeline::detail::load_eight(w.data() + 8) & kept(n - 8) : 0) | length_bits(n)};
+    // Both loads always, masked by length from a table: no branch on the length, no shift by it.
+    key const k{timeline::detail::load_eight(w.data()) & low_masks[n],
+                (timeline::detail::load_eight(w.data() + 8) & high_masks[n]) | length_bits(n)};
     for (std::size_t i = slot_of(k);; i = (i + 1) % capacity) {
       if (slots_[i].low == k.low && slots_[i].high == k.high) return classes_[i];
       if (slots_[i].high == 0) return 0;
@@ -69,6 +70,17 @@ class word_set {
   // The low `bytes` bytes of a key (all eight from eight on).
   static constexpr std::uint64_t kept(std::size_t bytes) { return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1; }
   static constexpr std::uint64_t length_bits(std::size_t bytes) { return static_cast<std::uint64_t>(bytes) << 56U; }
+  // The bytes of a word of n bytes in its two keys, for n from 0 to `longest`.
+  static constexpr std::array<std::uint64_t, longest + 1> low_masks = [] {
+    std::array<std::uint64_t, longest + 1> masks{};
+    for (std::size_t n = 0; n <= longest; ++n) masks[n] = kept(n);
+    return masks;
+  }();
+  static constexpr std::array<std::uint64_t, longest + 1> high_masks = [] {
+    std::array<std::uint64_t, longest + 1> masks{};
+    for (std::size_t n = 9; n <= longest; ++n) masks[n] = kept(n - 8);
+    return masks;
+  }();
   static constexpr key key_of(std::string_view w) {
     key k{0, length_bits(w.size())};
     for (std::size_t i = 0; i < w.size(); ++i) {
