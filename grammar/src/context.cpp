@@ -296,8 +296,7 @@ std::optional<std::string_view> text_context::reject(ast::expression const& said
   // The word before the span and the one after it.
   std::size_t p = begin;
   while (p > 0 && text_[p - 1] == ' ') --p;
-  std::size_t q = p;
-  while (q > 0 && is_word_byte(text_[q - 1])) --q;
+  std::size_t const q = word_start(lower_, p);  // is_word_byte backwards, eight bytes at a time
   // lower_word_at(q) without reading the word again when it ends at p, as it does unless the span
   // goes on from there with letters.
   std::string_view const before = q < p && is_letter(text_[q]) && (p == text_.size() || !is_word_byte(text_[p]))
