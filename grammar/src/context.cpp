@@ -527,7 +527,11 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     if (w.size() > 3 && w.ends_with("n't")) w.remove_suffix(3);
     // A part of a compound is no verb: "lower-than-expected earnings", "long-planned".
     if ((k > 0 && text_[k - 1] == '-') || (j < text_.size() && text_[j] == '-')) w = {};
-    cues[word_count++] = cues_of(w);
+    cues[word_count] = cues_of(w);
+    // The nearest reporting verb decides with the words after it alone: a future cue further back
+    // comes after it in the reader's order ("reported" whatever it is), and a past cue counts only
+    // without one. Nothing reads the words beyond it.
+    if ((cues[word_count++] & reporting_verb) != 0) break;
     i = k;
   }
   if (word_count > 0 && (cues[0] & word_ended) != 0) return tense::completed;
