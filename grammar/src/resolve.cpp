@@ -79,8 +79,10 @@ long long distance(day_interval const& interval, sys_days d) {
 //   against 79% for "always the DCT's year". Corpus: fixtures/corpus/en/month_day.jsonl.
 enum class default_year { within_120_days, nearest, by_tense };
 
-template <typename Candidate>
-std::optional<int> pick_year(int dct_year, sys_days dct, tense t, Candidate candidate, default_year fallback = default_year::within_120_days) {
+// `tense_of`: the clause's tense, asked only when no candidate holds the DCT (reading the clause
+// costs more than the rest of the placing).
+template <typename Tense, typename Candidate>
+std::optional<int> pick_year(int dct_year, sys_days dct, Tense tense_of, Candidate candidate, default_year fallback = default_year::within_120_days) {
   std::optional<int> next;
   std::optional<int> latest_past;
   for (int y = dct_year - 1; y <= dct_year + 1; ++y) {
@@ -90,6 +92,7 @@ std::optional<int> pick_year(int dct_year, sys_days dct, tense t, Candidate cand
     if (c->earliest > dct && !next) next = y;
     if (c->latest < dct) latest_past = y;
   }
+  tense const t = tense_of();
   // POLICY: "the fiscal year ended Jan. 31" said in October is the January just past, and "the
   //   second quarter ended Oct. 31" said on Oct. 27 the last year's October: a period said to have
   //   ended has ended by the DCT (TBAQ: 20 of 20 dates after "ended" are on or before the DCT; the
@@ -460,7 +463,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
   if (s.month != 0 && s.day != 0) {
     bool year_stated = year >= 0;
     if (!year_stated) {
-      auto const y = pick_year(dct_year, dct, c.clause_tense(), [&](int cy) -> std::optional<day_interval> {
+      auto const y = pick_year(dct_year, dct, [&] { return c.clause_tense(); }, [&](int cy) -> std::optional<day_interval> {
         year_month_day const ymd{date::year{cy} / date::month{s.month} / date::day{s.day}};
         // "Monday, Oct. 26": the year in which the weekday matches.
         if (s.weekday != 0 && ymd.ok() && date::weekday{sys_days{ymd}} != date::weekday{s.weekday % 7}) return std::nullopt;
@@ -533,7 +536,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
       }
       return dct_year;
     }
-    return pick_year(dct_year, dct, c.clause_tense(), [&](int cy) -> std::optional<day_interval> { return interval_of(cy); }, fallback);
+    return pick_year(dct_year, dct, [&] { return c.clause_tense(); }, [&](int cy) -> std::optional<day_interval> { return interval_of(cy); }, fallback);
   };
 
   if (s.holiday != 0) {
@@ -578,7 +581,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
                        : (m.stated |= field::quarter, m.implied |= field::year,
                           // by_tense: the 120-day look-ahead of month names would make "the fiscal first
                           // quarter" said in October next year's (TBAQ: 1989-Q1, 3 of 3).
-                          pick_year(dct_year, dct, quarter_tense(),
+                          pick_year(dct_year, dct, quarter_tense,
                                     [&](int cy) -> std::optional<day_interval> { return quarter_interval(cy, s.quarter); }, default_year::by_tense));
     if (!y) return false;
     whole = quarter_interval(*y, s.quarter);
@@ -589,7 +592,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
                        ? place([&](int cy) { return half_interval(cy, s.half); }, field::half)
                        : (m.stated |= field::half, m.implied |= field::year,
-                          pick_year(dct_year, dct, c.clause_tense() == tense::future ? tense::future : tense::past,
+                          pick_year(dct_year, dct, [&] { return c.clause_tense() == tense::future ? tense::future : tense::past; },
                                     [&](int cy) -> std::optional<day_interval> { return half_interval(cy, s.half); }, default_year::by_tense));
     if (!y) return false;
     whole = half_interval(*y, s.half);
