@@ -256,7 +256,9 @@ std::optional<period> period_of(sys_days d, ast::unit u) {
 //   Friday of the DCT's ISO week. Plain "Tuesday": a future clause takes the first on or after the
 //   DCT, otherwise the most recent on or before it (news reports what happened; today included).
 //   Corpus: fixtures/corpus/en/weekday.jsonl and tests/grammar/weekday_table_test.cpp.
-sys_days place_weekday(sys_days dct, unsigned iso_weekday, ast::direction dir, tense t) {
+// `tense_of`: the clause's tense, asked only of a plain weekday that is not the DCT's own.
+template <typename Tense>
+sys_days place_weekday(sys_days dct, unsigned iso_weekday, ast::direction dir, Tense tense_of) {
   date::weekday const target{iso_weekday % 7};  // date::weekday takes Sunday = 0 or 7
   switch (dir) {
     case ast::direction::past: return dct - days{1} - (date::weekday{dct - days{1}} - target);
@@ -264,7 +266,8 @@ sys_days place_weekday(sys_days dct, unsigned iso_weekday, ast::direction dir, t
     case ast::direction::nearest_this: return monday_of(dct) + days{(iso_weekday + 6) % 7};
     default: break;
   }
-  if (t == tense::future) return dct + (target - date::weekday{dct});
+  if (target == date::weekday{dct}) return dct;  // the same day, ahead or back
+  if (tense_of() == tense::future) return dct + (target - date::weekday{dct});
   return dct - (date::weekday{dct} - target);
 }
 
@@ -489,8 +492,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
   // A weekday alone, or with last/next/this.
   if (s.weekday != 0) {
     // Only a plain weekday is placed by the tense of its clause: "last Friday" reads none.
-    tense const t = s.dir == ast::direction::unspecified ? c.clause_tense() : tense::none;
-    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, t) + days{s.day_offset};
+    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, [&] { return c.clause_tense(); }) + days{s.day_offset};
     date_at(m, day_value(d), {d, d}, grain::day);
     m.stated |= field::weekday;
     m.implied |= field::year | field::month | field::day;
