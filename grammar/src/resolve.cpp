@@ -79,7 +79,7 @@ long long distance(day_interval const& interval, sys_days d) {
 //   against 79% for "always the DCT's year". Corpus: fixtures/corpus/en/month_day.jsonl.
 enum class default_year { within_120_days, nearest, by_tense };
 
-// `tense_of`: the clause's tense, asked only when no candidate holds the DCT (reading the clause
+// `tense_of`: the clause's tense, asked only when it can change the answer (reading the clause
 // costs more than the rest of the placing).
 template <typename Tense, typename Candidate>
 std::optional<int> pick_year(int dct_year, sys_days dct, Tense tense_of, Candidate candidate, default_year fallback = default_year::within_120_days) {
@@ -92,6 +92,11 @@ std::optional<int> pick_year(int dct_year, sys_days dct, Tense tense_of, Candida
     if (c->earliest > dct && !next) next = y;
     if (c->latest < dct) latest_past = y;
   }
+  // Every reading below picks the one candidate when there is one; and under the 120-day rule a
+  // next occurrence more than 330 days away loses to the latest past in every tense. Only then
+  // is the clause read.
+  if (!next || !latest_past) return next ? next : latest_past;
+  if (fallback == default_year::within_120_days && (candidate(*next)->earliest - dct).count() > 330) return latest_past;
   tense const t = tense_of();
   // POLICY: "the fiscal year ended Jan. 31" said in October is the January just past, and "the
   //   second quarter ended Oct. 31" said on Oct. 27 the last year's October: a period said to have
