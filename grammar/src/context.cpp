@@ -365,7 +365,8 @@ std::optional<std::string_view> text_context::reject(ast::expression const& said
   if (rule == "bare_units" && !(before == "for" || before == "in" || before == "over" || before == "within")) {
     return "plural unit without for/in/over";
   }
-  std::string_view const after = lower_word_at(n);
+  // The word after the span, read only by the two filters below that ask it.
+  auto const word_after_span = [&] { return lower_word_at(n); };
   // The start of the word after the one at `i`.
   auto const word_after = [&](std::size_t i) {
     while (i < text_.size() && (is_letter(text_[i]) || text_[i] == '\'')) ++i;
@@ -384,13 +385,14 @@ std::optional<std::string_view> text_context::reject(ast::expression const& said
     //   tags it (5 of 5). "as soon as X" and "soon after X" place an event relative to another,
     //   and "was soon released", "soon became" are past narratives; TBAQ leaves all 12 such "soon" untagged.
     //   "as soon as possible" stays (1 of 1 tagged). Corpus: fixtures/corpus/en/vague.jsonl.
+    std::string_view const after = word_after_span();
     if (before == "as" && after == "as" && lower_word_at(word_after(n)) == "possible") return std::nullopt;
     if (before == "as") return "\"as soon as\" is a conjunction";
     if (after == "after" || after == "afterward" || after == "afterwards" || after == "thereafter") return "\"soon after\" is relative to an event";
     // "a trickle that soon became a flood": the verb right after "soon" is in the past.
     if (past_word(cues_of(after)) || clause_tense(begin, end) == tense::past) return "\"soon\" in a past narrative";
   }
-  if (said.what == ast::kind::duration && said.count_unit == ast::unit::quarter && !said.count_unknown && after == "of") {
+  if (said.what == ast::kind::duration && said.count_unit == ast::unit::quarter && !said.count_unknown && word_after_span() == "of") {
     // POLICY: "a quarter of the market", "three-quarters of its food" are fractions: TBAQ tags
     //   none of 3. A quarter of a year is followed by a year or is a count of periods ("the first
     //   two quarters of 1990", "several quarters of losses", both tagged).
