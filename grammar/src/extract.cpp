@@ -150,6 +150,10 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   found.reserve(std::min<std::size_t>(text.size() / 256 + 4, 4096));
   std::vector<rules::candidate> candidates;
   std::vector<std::size_t> by_length;  // indices into candidates, in the order they are tried
+  // Room for the few readings a word has, made once: grown from none, the two vectors were
+  // reallocated at their second and third candidates.
+  candidates.reserve(4);
+  by_length.reserve(4);
   char const* const begin = lower.data();
   char const* const end = lower.data() + lower.size();
   text_context const context{text, lower};
