@@ -511,12 +511,15 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
   while (word_count < most_words) {
     std::size_t j = i;
     bool at_break = false;
-    while (j > 0 && !is_word_byte(text_[j - 1])) {
-      if (sentence_break(text_, j - 1)) {
+    // One class lookup a byte: a word byte ends the gap, and only a byte that may break a
+    // sentence is asked further.
+    for (; j > 0; --j) {
+      std::uint8_t const c = class_of(text_[j - 1]);
+      if ((c & word_byte) != 0) break;
+      if ((c & may_break_sentence) != 0 && sentence_break(text_, j - 1)) {
         at_break = true;
         break;
       }
-      --j;
     }
     if (at_break || j == 0) break;
     std::size_t const k = word_start(lower_, j);
