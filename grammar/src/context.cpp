@@ -277,7 +277,8 @@ std::size_t word_start(std::string_view lower, std::size_t j) {
   return j;
 }
 
-bool sentence_break(std::string_view text, std::size_t i) {
+// Inlined: the tense reader asks it of every gap byte it walks, and most bytes fail the first test.
+[[gnu::always_inline]] inline bool sentence_break(std::string_view text, std::size_t i) {
   char const c = text[i];
   if ((class_of(c) & may_break_sentence) == 0) return false;
   if (c == '\n' || c == ';' || c == '!' || c == '?') return true;
