@@ -220,7 +220,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
           (!discussed_quarter || discussion_rank(found[*discussed_quarter], dct) < discussion_rank(m, dct))) {
         discussed_quarter = found.size() - 1;
       }
-      year_to_date = opens_year_to_date(m, text.substr(span_begin, span_end - span_begin)) || (year_to_date && m.rule != std::string_view{"quarter"});
+      year_to_date = opens_year_to_date(m, lower.substr(span_begin, span_end - span_begin)) || (year_to_date && m.rule != std::string_view{"quarter"});
       i = span_end;
       taken = true;
       break;

@@ -5,7 +5,6 @@
 #include "holidays.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -842,11 +841,9 @@ tense resolve_context::clause_tense() const {
 //   end). Corpus: fixtures/corpus/en/anaphoric.jsonl.
 bool opens_year_to_date(temporal_mention const& m, std::string_view said) {
   if (m.type != timex_type::duration || !(m.value == "P6M" || m.value == "P9M")) return false;
-  std::string lower{said};
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   for (std::string_view const opening : {"the first ", "the latest ", "the "}) {
-    if (!lower.starts_with(opening)) continue;
-    std::string_view const count = std::string_view{lower}.substr(opening.size());
+    if (!said.starts_with(opening)) continue;
+    std::string_view const count = said.substr(opening.size());
     return count.starts_with("six ") || count.starts_with("nine ") || count.starts_with("6 ") || count.starts_with("9 ");
   }
   return false;
