@@ -49,6 +49,9 @@ class word_set {
   std::uint16_t classes_of(std::string_view w) const {
     std::size_t const n = w.size();
     if (n == 0 || n > longest) return 0;
+    // A word whose first letter starts no word of the set as long is turned away by one bit,
+    // before its key is made and hashed.
+    if (((starts_[n] >> (static_cast<unsigned char>(w[0]) & 31U)) & 1U) == 0) return 0;
     // Both loads always, masked by length from a table: no branch on the length, no shift by it.
     key const k{timeline::detail::load_eight(w.data()) & low_masks[n],
                 (timeline::detail::load_eight(w.data() + 8) & high_masks[n]) | length_bits(n)};
@@ -104,11 +107,15 @@ class word_set {
       while (slots_[i].high != 0 && !(slots_[i].low == k.low && slots_[i].high == k.high)) i = (i + 1) % capacity;
       slots_[i] = k;
       classes_[i] = static_cast<std::uint16_t>(classes_[i] | list_bit);
+      starts_[w.size()] |= std::uint32_t{1} << (static_cast<unsigned char>(w[0]) & 31U);
     }
   }
 
   std::array<key, capacity> slots_{};
   std::array<std::uint16_t, capacity> classes_{};
+  // For each length, the first bytes of the words that long, as bits (byte & 31: a letter's place
+  // in the alphabet; another byte may share a letter's bit, which only lets a word on to the key).
+  std::array<std::uint32_t, longest + 1> starts_{};
 };
 
 template <std::size_t... M>
