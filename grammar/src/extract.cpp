@@ -15,6 +15,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define TIMELINE_LOWER_AVX2 1
+#endif
 
 #include <timeline/grammar/detail/eight_bytes.hpp>
 #include <timeline/grammar/extract.hpp>
@@ -43,12 +47,53 @@ struct ascii_view {
   std::size_t to_text(std::size_t at) const { return origin.empty() ? at : origin[at]; }
 };
 
-// ASCII to lower case, sixteen or eight bytes at a time: each byte from 'A' to 'Z' gains 0x20. Returns
-// whether every byte was ASCII, which the same loads tell; when one was not, `out` holds nothing
-// of use.
+#if defined(TIMELINE_LOWER_AVX2)
+// lower_ascii's loop 64 bytes a pass, where the processor has AVX2 (asked at run time: the build
+// targets every x86-64). Its three-operand instructions need no register copies either, so a byte
+// costs a third of the SSE2 loop's instructions. Returns how many bytes it lowered (a multiple of
+// 32) and, through `ascii`, whether all of them were ASCII.
+__attribute__((target("avx2"))) std::size_t lower_ascii_avx2(std::string_view text, char* out, bool& ascii) {
+  __m256i seen = _mm256_setzero_si256();
+  __m256i const shift = _mm256_set1_epi8(static_cast<char>(0x80 - 'A'));
+  __m256i const past_z = _mm256_set1_epi8(static_cast<char>('Z' + (0x80 - 'A') + 1 - 256));
+  __m256i const case_bit = _mm256_set1_epi8(0x20);
+  auto const lower32 = [&](std::size_t at) __attribute__((target("avx2"))) {
+    __m256i const bytes = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(text.data() + at));
+    seen = _mm256_or_si256(seen, bytes);
+    __m256i const upper = _mm256_cmpgt_epi8(past_z, _mm256_add_epi8(bytes, shift));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + at), _mm256_or_si256(bytes, _mm256_and_si256(upper, case_bit)));
+  };
+  std::size_t i = 0;
+  for (; i + 64 <= text.size(); i += 64) {
+    lower32(i);
+    lower32(i + 32);
+  }
+  if (i + 32 <= text.size()) {
+    lower32(i);
+    i += 32;
+  }
+  ascii = _mm256_movemask_epi8(seen) == 0;
+  return i;
+}
+#endif
+
+// ASCII to lower case, 32, sixteen or eight bytes at a time: each byte from 'A' to 'Z' gains 0x20.
+// Returns whether every byte was ASCII, which the same loads tell; when one was not, `out` holds
+// nothing of use.
 bool lower_ascii(std::string_view text, char* out) {
   std::uint64_t seen = 0;
   std::size_t i = 0;
+#if defined(TIMELINE_LOWER_AVX2)
+  static bool const avx2 = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  if (avx2) {
+    bool ascii = true;
+    i = lower_ascii_avx2(text, out, ascii);
+    if (!ascii) return false;
+  }
+#endif
 #if defined(__SSE2__)
   // Sixteen at a time where SSE2 is there (every x86-64): half the instructions of the loop below.
   // Adding 0x80 - 'A' takes 'A' to 'Z', and only them, to the 26 least signed bytes, so one
