@@ -38,19 +38,23 @@ class word_set {
 
   template <std::size_t... M>
   constexpr explicit word_set(std::array<std::string_view, M> const&... lists) {
-    static_assert(sizeof...(M) <= 8, "one bit of a classes_of byte a list");
-    std::uint8_t list_bit = 1;
-    ((add(lists, list_bit), list_bit = static_cast<std::uint8_t>(list_bit << 1U)), ...);
+    static_assert(sizeof...(M) <= 16, "one bit of a classes_of word a list");
+    std::uint16_t list_bit = 1;
+    ((add(lists, list_bit), list_bit = static_cast<std::uint16_t>(list_bit << 1U)), ...);
   }
 
   // Bit i set when the i-th list holds `w`; 0 when none does. `w` is a view of the lower-case
   // text, whose zero padding (dispatch::table::padding, 24 bytes) keeps sixteen bytes from its
   // start readable.
-  std::uint8_t classes_of(std::string_view w) const {
+  std::uint16_t classes_of(std::string_view w) const {
     std::size_t const n = w.size();
     if (n == 0 || n > longest) return 0;
-    key const k{timeline::detail::load_eight(w.data()) & kept(n),
-                (n > 8 ? timeline::detail::load_eight(w.data() + 8) & kept(n - 8) : 0) | length_bits(n)};
+    // A word whose first letter starts no word of the set as long is turned away by one bit,
+    // before its key is made and hashed.
+    if (((starts_[n] >> (static_cast<unsigned char>(w[0]) & 31U)) & 1U) == 0) return 0;
+    // Both loads always, masked by length from a table: no branch on the length, no shift by it.
+    key const k{timeline::detail::load_eight(w.data()) & low_masks[n],
+                (timeline::detail::load_eight(w.data() + 8) & high_masks[n]) | length_bits(n)};
     for (std::size_t i = slot_of(k);; i = (i + 1) % capacity) {
       if (slots_[i].low == k.low && slots_[i].high == k.high) return classes_[i];
       if (slots_[i].high == 0) return 0;
@@ -69,6 +73,17 @@ class word_set {
   // The low `bytes` bytes of a key (all eight from eight on).
   static constexpr std::uint64_t kept(std::size_t bytes) { return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1; }
   static constexpr std::uint64_t length_bits(std::size_t bytes) { return static_cast<std::uint64_t>(bytes) << 56U; }
+  // The bytes of a word of n bytes in its two keys, for n from 0 to `longest`.
+  static constexpr std::array<std::uint64_t, longest + 1> low_masks = [] {
+    std::array<std::uint64_t, longest + 1> masks{};
+    for (std::size_t n = 0; n <= longest; ++n) masks[n] = kept(n);
+    return masks;
+  }();
+  static constexpr std::array<std::uint64_t, longest + 1> high_masks = [] {
+    std::array<std::uint64_t, longest + 1> masks{};
+    for (std::size_t n = 9; n <= longest; ++n) masks[n] = kept(n - 8);
+    return masks;
+  }();
   static constexpr key key_of(std::string_view w) {
     key k{0, length_bits(w.size())};
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -84,19 +99,23 @@ class word_set {
   }
 
   template <std::size_t M>
-  constexpr void add(std::array<std::string_view, M> const& words, std::uint8_t list_bit) {
+  constexpr void add(std::array<std::string_view, M> const& words, std::uint16_t list_bit) {
     for (std::string_view const w : words) {
       if (w.empty() || w.size() > longest) throw "a word of a word_set is 1 to 15 bytes";  // a compile-time error
       key const k = key_of(w);
       std::size_t i = slot_of(k);
       while (slots_[i].high != 0 && !(slots_[i].low == k.low && slots_[i].high == k.high)) i = (i + 1) % capacity;
       slots_[i] = k;
-      classes_[i] = static_cast<std::uint8_t>(classes_[i] | list_bit);
+      classes_[i] = static_cast<std::uint16_t>(classes_[i] | list_bit);
+      starts_[w.size()] |= std::uint32_t{1} << (static_cast<unsigned char>(w[0]) & 31U);
     }
   }
 
   std::array<key, capacity> slots_{};
-  std::array<std::uint8_t, capacity> classes_{};
+  std::array<std::uint16_t, capacity> classes_{};
+  // For each length, the first bytes of the words that long, as bits (byte & 31: a letter's place
+  // in the alphabet; another byte may share a letter's bit, which only lets a word on to the key).
+  std::array<std::uint32_t, longest + 1> starts_{};
 };
 
 template <std::size_t... M>
@@ -171,8 +190,10 @@ constexpr auto not_past_participle_words = std::to_array<std::string_view>({
     "seed", "shed", "speed", "succeed", "united", "wed", "weed", "based", "embed", "freed", "reed", "steed"});
 
 // What the tense reader asks about a word, all in one lookup: the bits of tense_cues, in the order
-// of its lists.
-enum tense_cue : std::uint8_t {
+// of its lists, then what the word's end says (cues_of). The words it asks after by name ("been",
+// "to"...) are lists of one, so that it compares no strings: it reads some twelve words a
+// candidate and asks up to a dozen questions of each.
+enum tense_cue : std::uint32_t {
   reporting_verb = 1U << 0U,
   future_cue = 1U << 1U,
   future_before_to = 1U << 2U,
@@ -180,14 +201,46 @@ enum tense_cue : std::uint8_t {
   past_cue = 1U << 4U,
   not_past_participle = 1U << 5U,
   year_determiner = 1U << 6U,
+  word_been = 1U << 7U,
+  word_had = 1U << 8U,
+  word_to = 1U << 9U,
+  word_as = 1U << 10U,
+  word_early_or_soon = 1U << 11U,
+  word_that = 1U << 12U,
+  word_ended = 1U << 13U,
+  ends_ed = 1U << 16U,          // "-ed", five letters or more
+  ends_possessive = 1U << 17U,  // "-'s"
+  ends_ll = 1U << 18U,          // "-'ll"
 };
-constexpr word_set tense_cues{reporting_verb_words, future_cue_words, future_before_to_words, scheduled_present_verb_words,
-                              past_cue_words, not_past_participle_words, year_determiner_words};
+constexpr word_set tense_cues{reporting_verb_words,
+                              future_cue_words,
+                              future_before_to_words,
+                              scheduled_present_verb_words,
+                              past_cue_words,
+                              not_past_participle_words,
+                              year_determiner_words,
+                              std::to_array<std::string_view>({"been"}),
+                              std::to_array<std::string_view>({"had"}),
+                              std::to_array<std::string_view>({"to"}),
+                              std::to_array<std::string_view>({"as"}),
+                              std::to_array<std::string_view>({"early", "soon"}),
+                              std::to_array<std::string_view>({"that"}),
+                              std::to_array<std::string_view>({"ended"})};
 
-// `cues`: tense_cues.classes_of(w).
-bool past_word(std::string_view w, std::uint8_t cues) {
+// The tense_cue bits of `w`. Inlined: the tense reader asks it of every word it reads.
+[[gnu::always_inline]] inline std::uint32_t cues_of(std::string_view w) {
+  std::uint32_t cues = tense_cues.classes_of(w);
+  std::size_t const n = w.size();
+  if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd') cues |= ends_ed;
+  if (n >= 2 && w[n - 2] == '\'' && w[n - 1] == 's') cues |= ends_possessive;
+  if (n >= 3 && w[n - 3] == '\'' && w[n - 2] == 'l' && w[n - 1] == 'l') cues |= ends_ll;
+  return cues;
+}
+
+// `cues`: cues_of the word.
+constexpr bool past_word(std::uint32_t cues) {
   if ((cues & past_cue) != 0) return true;
-  return w.size() >= 5 && w.ends_with("ed") && (cues & (not_past_participle | future_cue | reporting_verb)) == 0;
+  return (cues & ends_ed) != 0 && (cues & (not_past_participle | future_cue | reporting_verb)) == 0;
 }
 
 // A word that ends an amount: "358,000", "$500 million", "four".
@@ -231,7 +284,8 @@ std::size_t word_start(std::string_view lower, std::size_t j) {
   return j;
 }
 
-bool sentence_break(std::string_view text, std::size_t i) {
+// Inlined: the tense reader asks it of every gap byte it walks, and most bytes fail the first test.
+[[gnu::always_inline]] inline bool sentence_break(std::string_view text, std::size_t i) {
   char const c = text[i];
   if ((class_of(c) & may_break_sentence) == 0) return false;
   if (c == '\n' || c == ';' || c == '!' || c == '?') return true;
@@ -245,13 +299,12 @@ bool sentence_break(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::optional<std::string> text_context::reject(ast::expression const& said, std::size_t begin, std::size_t end,
+std::optional<std::string_view> text_context::reject(ast::expression const& said, std::size_t begin, std::size_t end,
                                                 bool allow_latent) const {
   // The word before the span and the one after it.
   std::size_t p = begin;
   while (p > 0 && text_[p - 1] == ' ') --p;
-  std::size_t q = p;
-  while (q > 0 && is_word_byte(text_[q - 1])) --q;
+  std::size_t const q = word_start(lower_, p);  // is_word_byte backwards, eight bytes at a time
   // lower_word_at(q) without reading the word again when it ends at p, as it does unless the span
   // goes on from there with letters.
   std::string_view const before = q < p && is_letter(text_[q]) && (p == text_.size() || !is_word_byte(text_[p]))
@@ -320,7 +373,8 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
   if (rule == "bare_units" && !(before == "for" || before == "in" || before == "over" || before == "within")) {
     return "plural unit without for/in/over";
   }
-  std::string_view const after = lower_word_at(n);
+  // The word after the span, read only by the two filters below that ask it.
+  auto const word_after_span = [&] { return lower_word_at(n); };
   // The start of the word after the one at `i`.
   auto const word_after = [&](std::size_t i) {
     while (i < text_.size() && (is_letter(text_[i]) || text_[i] == '\'')) ++i;
@@ -339,13 +393,14 @@ std::optional<std::string> text_context::reject(ast::expression const& said, std
     //   tags it (5 of 5). "as soon as X" and "soon after X" place an event relative to another,
     //   and "was soon released", "soon became" are past narratives; TBAQ leaves all 12 such "soon" untagged.
     //   "as soon as possible" stays (1 of 1 tagged). Corpus: fixtures/corpus/en/vague.jsonl.
+    std::string_view const after = word_after_span();
     if (before == "as" && after == "as" && lower_word_at(word_after(n)) == "possible") return std::nullopt;
     if (before == "as") return "\"as soon as\" is a conjunction";
     if (after == "after" || after == "afterward" || after == "afterwards" || after == "thereafter") return "\"soon after\" is relative to an event";
     // "a trickle that soon became a flood": the verb right after "soon" is in the past.
-    if (past_word(after, tense_cues.classes_of(after)) || clause_tense(begin, end) == tense::past) return "\"soon\" in a past narrative";
+    if (past_word(cues_of(after)) || clause_tense(begin, end) == tense::past) return "\"soon\" in a past narrative";
   }
-  if (said.what == ast::kind::duration && said.count_unit == ast::unit::quarter && !said.count_unknown && after == "of") {
+  if (said.what == ast::kind::duration && said.count_unit == ast::unit::quarter && !said.count_unknown && word_after_span() == "of") {
     // POLICY: "a quarter of the market", "three-quarters of its food" are fractions: TBAQ tags
     //   none of 3. A quarter of a year is followed by a year or is a count of periods ("the first
     //   two quarters of 1990", "several quarters of losses", both tagged).
@@ -452,21 +507,27 @@ std::string_view text_context::lower_word_at(std::size_t at) const {
 }
 
 tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
-  // Up to 12 words before the expression in its sentence, nearest first. Letters and apostrophes
-  // are never a sentence break, so only the gaps between words are checked for one.
-  std::array<std::string_view, 12> word_storage;
-  std::array<std::uint8_t, word_storage.size()> cues;  // tense_cues.classes_of each word
+  // Up to 12 words before the expression in its sentence, nearest first, as their cues_of: the
+  // reader asks nothing else of them. Letters and apostrophes are never a sentence break, so only
+  // the gaps between words are checked for one.
+  constexpr std::size_t most_words = 12;
+  // Two entries more, no word's, so that the word before the furthest and the one before that
+  // read as no cue.
+  std::array<std::uint32_t, most_words + 2> cues{};
   std::size_t word_count = 0;
   std::size_t i = begin;
-  while (word_count < word_storage.size()) {
+  while (word_count < most_words) {
     std::size_t j = i;
     bool at_break = false;
-    while (j > 0 && !is_word_byte(text_[j - 1])) {
-      if (sentence_break(text_, j - 1)) {
+    // One class lookup a byte: a word byte ends the gap, and only a byte that may break a
+    // sentence is asked further.
+    for (; j > 0; --j) {
+      std::uint8_t const c = class_of(text_[j - 1]);
+      if ((c & word_byte) != 0) break;
+      if ((c & may_break_sentence) != 0 && sentence_break(text_, j - 1)) {
         at_break = true;
         break;
       }
-      --j;
     }
     if (at_break || j == 0) break;
     std::size_t const k = word_start(lower_, j);
@@ -479,34 +540,34 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     if (w.size() > 3 && w.ends_with("n't")) w.remove_suffix(3);
     // A part of a compound is no verb: "lower-than-expected earnings", "long-planned".
     if ((k > 0 && text_[k - 1] == '-') || (j < text_.size() && text_[j] == '-')) w = {};
-    cues[word_count] = tense_cues.classes_of(w);
-    word_storage[word_count++] = w;
+    cues[word_count] = cues_of(w);
+    // The nearest reporting verb decides with the words after it alone: a future cue further back
+    // comes after it in the reader's order ("reported" whatever it is), and a past cue counts only
+    // without one. Nothing reads the words beyond it.
+    if ((cues[word_count++] & reporting_verb) != 0) break;
     i = k;
   }
-  std::span<std::string_view const> const words{word_storage.data(), word_count};
-  if (!words.empty() && words[0] == "ended") return tense::completed;
+  if (word_count > 0 && (cues[0] & word_ended) != 0) return tense::completed;
   std::optional<std::size_t> future_at;
   std::optional<std::size_t> reporting_at;
   bool past = false;
-  for (std::size_t n = 0; n < words.size(); ++n) {
-    std::string_view const w = words[n];
-    std::string_view const after = n > 0 ? words[n - 1] : std::string_view{};
-    std::string_view const before = n + 1 < words.size() ? words[n + 1] : std::string_view{};
+  for (std::size_t n = 0; n < word_count; ++n) {
+    std::uint32_t const w = cues[n];
+    std::uint32_t const after = n > 0 ? cues[n - 1] : 0;
+    std::uint32_t const before = cues[n + 1];
     // "had been due to expire Friday", "had been scheduled for Monday": a plan of the past perfect
     // is over by the time of writing.
-    bool const past_perfect = before == "been" && n + 2 < words.size() && words[n + 2] == "had";
-    std::uint8_t const before_cues = n + 1 < words.size() ? cues[n + 1] : 0;
-    if ((cues[n] & reporting_verb) != 0) {
+    bool const past_perfect = (before & word_been) != 0 && (cues[n + 2] & word_had) != 0;
+    if ((w & reporting_verb) != 0) {
       if (!reporting_at) reporting_at = n;
     } else if (past_perfect) {
       past = true;
-    } else if ((cues[n] & future_cue) != 0 || w.ends_with("'ll") || (after == "to" && (cues[n] & future_before_to) != 0) ||
-               ((w == "early" || w == "soon") && before == "as" && after == "as") ||
+    } else if ((w & (future_cue | ends_ll)) != 0 || ((after & word_to) != 0 && (w & future_before_to) != 0) ||
+               ((w & word_early_or_soon) != 0 && (before & word_as) != 0 && (after & word_as) != 0) ||
                // a verb, not a noun: "the vote on Sunday" has a determiner before it
-               (n <= 2 && (cues[n] & scheduled_present_verb) != 0 && (before_cues & year_determiner) == 0 && !before.ends_with("'s") &&
-                before != "to")) {
+               (n <= 2 && (w & scheduled_present_verb) != 0 && (before & (year_determiner | ends_possessive | word_to)) == 0)) {
       if (!future_at) future_at = n;
-    } else if (past_word(w, cues[n])) {
+    } else if (past_word(w)) {
       past = true;
     }
   }
@@ -515,7 +576,7 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     // "said Tuesday that the bridge will reopen on Friday": the reported clause has its own tense.
     if (*reporting_at > *future_at) {
       for (std::size_t n = *future_at + 1; n < *reporting_at; ++n) {
-        if (words[n] == "that") return tense::future;
+        if ((cues[n] & word_that) != 0) return tense::future;
       }
     }
     return tense::reported;
@@ -530,19 +591,19 @@ tense text_context::clause_tense(std::size_t begin, std::size_t end) const {
     // runoff, is expected to", the future belongs to X, not to Sunday. A fronted time ("On
     // Tuesday, the league plans to...") is followed by its clause.
     while (i_right < text_.size() && !is_letter(text_[i_right]) && !sentence_break(text_, i_right) &&
-           !(text_[i_right] == ',' && words.size() > 1)) {
+           !(text_[i_right] == ',' && word_count > 1)) {
       ++i_right;
     }
     if (i_right < text_.size() && text_[i_right] == ',') break;
     if (i_right >= text_.size() || sentence_break(text_, i_right)) break;
     std::string_view const w = lower_word_at(i_right);
     i_right += std::max<std::size_t>(w.size(), 1);
-    std::uint8_t const w_cues = tense_cues.classes_of(w);
-    if ((w_cues & reporting_verb) != 0 || past_word(w, w_cues)) return tense::none;
+    std::uint32_t const w_cues = cues_of(w);
+    if ((w_cues & reporting_verb) != 0 || past_word(w_cues)) return tense::none;
     // "plans" after the time is often the noun ("when she set aside vacation plans"); the verb
     // takes "to".
     bool const plan_noun = w.starts_with("plan") && lower_word_at(i_right + 1) != "to";
-    if (((w_cues & future_cue) != 0 && !plan_noun) || w.ends_with("'ll")) return tense::future;
+    if (((w_cues & future_cue) != 0 && !plan_noun) || (w_cues & ends_ll) != 0) return tense::future;
   }
   return tense::none;
 }

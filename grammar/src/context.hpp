@@ -19,8 +19,9 @@ class text_context {
   // `text` is the grammar's ASCII view, `lower` the same in lower case (extract.cpp makes both).
   text_context(std::string_view text, std::string_view lower) : text_(text), lower_(lower) {}
 
-  // Why a match must be dropped in this context, or nullopt to keep it.
-  std::optional<std::string> reject(ast::expression const& said, std::size_t begin, std::size_t end, bool allow_latent) const;
+  // Why a match must be dropped in this context, or nullopt to keep it. A view of a constant: most
+  // reasons are too long for a string's own buffer, and a dropped match is no reason to allocate.
+  std::optional<std::string_view> reject(ast::expression const& said, std::size_t begin, std::size_t end, bool allow_latent) const;
 
   // The tense of the clause around [begin, end): the nearest tense cue in the sentence wins.
   tense clause_tense(std::size_t begin, std::size_t end) const;

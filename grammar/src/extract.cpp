@@ -15,6 +15,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define TIMELINE_LOWER_AVX2 1
+#endif
 
 #include <timeline/grammar/detail/eight_bytes.hpp>
 #include <timeline/grammar/extract.hpp>
@@ -43,21 +47,77 @@ struct ascii_view {
   std::size_t to_text(std::size_t at) const { return origin.empty() ? at : origin[at]; }
 };
 
-// ASCII to lower case, sixteen or eight bytes at a time: each byte from 'A' to 'Z' gains 0x20. Returns
-// whether every byte was ASCII, which the same loads tell; when one was not, `out` holds nothing
-// of use.
+#if defined(TIMELINE_LOWER_AVX2)
+// lower_ascii's loop 64 bytes a pass, where the processor has AVX2 (asked at run time: the build
+// targets every x86-64). Its three-operand instructions need no register copies either, so a byte
+// costs a third of the SSE2 loop's instructions. Returns how many bytes it lowered (a multiple of
+// 32) and, through `ascii`, whether all of them were ASCII.
+__attribute__((target("avx2"))) std::size_t lower_ascii_avx2(std::string_view text, char* out, bool& ascii) {
+  __m256i seen = _mm256_setzero_si256();
+  __m256i const shift = _mm256_set1_epi8(static_cast<char>(0x80 - 'A'));
+  __m256i const past_z = _mm256_set1_epi8(static_cast<char>('Z' + (0x80 - 'A') + 1 - 256));
+  __m256i const case_bit = _mm256_set1_epi8(0x20);
+  auto const lower32 = [&](std::size_t at) __attribute__((target("avx2"))) {
+    __m256i const bytes = _mm256_loadu_si256(reinterpret_cast<__m256i const*>(text.data() + at));
+    seen = _mm256_or_si256(seen, bytes);
+    __m256i const upper = _mm256_cmpgt_epi8(past_z, _mm256_add_epi8(bytes, shift));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + at), _mm256_or_si256(bytes, _mm256_and_si256(upper, case_bit)));
+  };
+  std::size_t i = 0;
+  for (; i + 64 <= text.size(); i += 64) {
+    lower32(i);
+    lower32(i + 32);
+  }
+  if (i + 32 <= text.size()) {
+    lower32(i);
+    i += 32;
+  }
+  ascii = _mm256_movemask_epi8(seen) == 0;
+  return i;
+}
+#endif
+
+// ASCII to lower case, 32, sixteen or eight bytes at a time: each byte from 'A' to 'Z' gains 0x20.
+// Returns whether every byte was ASCII, which the same loads tell; when one was not, `out` holds
+// nothing of use.
 bool lower_ascii(std::string_view text, char* out) {
   std::uint64_t seen = 0;
   std::size_t i = 0;
+#if defined(TIMELINE_LOWER_AVX2)
+  static bool const avx2 = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  if (avx2) {
+    bool ascii = true;
+    i = lower_ascii_avx2(text, out, ascii);
+    if (!ascii) return false;
+  }
+#endif
 #if defined(__SSE2__)
   // Sixteen at a time where SSE2 is there (every x86-64): half the instructions of the loop below.
+  // Adding 0x80 - 'A' takes 'A' to 'Z', and only them, to the 26 least signed bytes, so one
+  // signed compare finds the capitals (an unsigned range takes a subtraction, a minimum and a
+  // compare). Two blocks a pass halve the loop's own count. (Asking for the bytes that are no
+  // capital and an and-not, which would spare a register copy, GCC turns back into this compare
+  // and a negation: more, not fewer.)
   __m128i seen16 = _mm_setzero_si128();
-  for (; i + 16 <= text.size(); i += 16) {
-    __m128i const bytes = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + i));
+  __m128i const shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
+  __m128i const past_z = _mm_set1_epi8(static_cast<char>('Z' + (0x80 - 'A') + 1 - 256));  // the shifted 'Z', plus one
+  __m128i const case_bit = _mm_set1_epi8(0x20);
+  auto const lower16 = [&](std::size_t at) {
+    __m128i const bytes = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + at));
     seen16 = _mm_or_si128(seen16, bytes);
-    __m128i const from_a = _mm_sub_epi8(bytes, _mm_set1_epi8('A'));
-    __m128i const upper = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8('Z' - 'A')), from_a);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    __m128i const upper = _mm_cmpgt_epi8(past_z, _mm_add_epi8(bytes, shift));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at), _mm_or_si128(bytes, _mm_and_si128(upper, case_bit)));
+  };
+  for (; i + 32 <= text.size(); i += 32) {
+    lower16(i);
+    lower16(i + 16);
+  }
+  if (i + 16 <= text.size()) {
+    lower16(i);
+    i += 16;
   }
   if (_mm_movemask_epi8(seen16) != 0) return false;
 #endif
@@ -135,6 +195,10 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
   found.reserve(std::min<std::size_t>(text.size() / 256 + 4, 4096));
   std::vector<rules::candidate> candidates;
   std::vector<std::size_t> by_length;  // indices into candidates, in the order they are tried
+  // Room for the few readings a word has, made once: grown from none, the two vectors were
+  // reallocated at their second and third candidates.
+  candidates.reserve(4);
+  by_length.reserve(4);
   char const* const begin = lower.data();
   char const* const end = lower.data() + lower.size();
   text_context const context{text, lower};
@@ -167,7 +231,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
       std::size_t const span_end = static_cast<std::size_t>(c.end - begin);
       if (span_end <= span_begin) continue;
       if (auto const why = context.reject(c.said, span_begin, span_end, options.allow_latent)) {
-        if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + *why);
+        if (options.trace) options.trace(std::string{"drop "} + c.said.rule + " \"" + std::string{text.substr(span_begin, span_end - span_begin)} + "\": " + std::string{*why});
         continue;
       }
       // Resolved in place at the end of the list; anaphora reads the mentions before it.
@@ -201,7 +265,7 @@ std::vector<temporal_mention> extract(std::string_view original, reference_time 
           (!discussed_quarter || discussion_rank(found[*discussed_quarter], dct) < discussion_rank(m, dct))) {
         discussed_quarter = found.size() - 1;
       }
-      year_to_date = opens_year_to_date(m, text.substr(span_begin, span_end - span_begin)) || (year_to_date && m.rule != std::string_view{"quarter"});
+      year_to_date = opens_year_to_date(m, lower.substr(span_begin, span_end - span_begin)) || (year_to_date && m.rule != std::string_view{"quarter"});
       i = span_end;
       taken = true;
       break;

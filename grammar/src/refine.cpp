@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "refine.hpp"
 
+#include <timeline/grammar/detail/ascii.hpp>
+
 #include <algorithm>
 #include <charconv>
-#include <cctype>
 #include <string>
 
 namespace timeline::grammar {
 namespace {
+// The text is the grammar's ASCII view (extract.cpp): plain ASCII tests do, without the C
+// library's calls at every character.
+using timeline::detail::ascii::is_digit;
+using timeline::detail::ascii::is_letter;
+using timeline::detail::ascii::is_lower;
+using timeline::detail::ascii::to_lower;
+constexpr bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
 
 // Keeps the output sorted and free of overlaps whatever a family returns: the scanner resumes
 // after each match, but a mention whose span starts after a skipped prefix could still touch the
@@ -61,7 +69,7 @@ void elliptical_days(std::vector<temporal_mention>& mentions, std::string_view t
     skip_spaces();
     bool joined = false;
     for (std::string_view joiner : {"and", "or", "to", "through", "-", "\xE2\x80\x93"}) {
-      if (text.substr(i, joiner.size()) == joiner && (joiner.size() < 2 || i + joiner.size() >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i + joiner.size()])))) {
+      if (text.substr(i, joiner.size()) == joiner && (joiner.size() < 2 || i + joiner.size() >= text.size() || !is_alnum(text[i + joiner.size()]))) {
         i += joiner.size();
         joined = true;
         break;
@@ -71,7 +79,7 @@ void elliptical_days(std::vector<temporal_mention>& mentions, std::string_view t
     skip_spaces();
     std::size_t const begin = i;
     unsigned day = 0;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0 && i - begin < 2) day = day * 10 + unsigned(text[i++] - '0');
+    while (i < text.size() && is_digit(text[i]) && i - begin < 2) day = day * 10 + unsigned(text[i++] - '0');
     if (i == begin) continue;
     for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
       if (text.substr(i, 2) == suffix) {
@@ -81,10 +89,10 @@ void elliptical_days(std::vector<temporal_mention>& mentions, std::string_view t
     }
     // Not "June 12 and 13 people", "June 12 and 13 July", "June 12 to 2024".
     std::size_t after = i;
-    if (after < text.size() && std::isalnum(static_cast<unsigned char>(text[after])) != 0) continue;
+    if (after < text.size() && is_alnum(text[after])) continue;
     while (after < text.size() && text[after] == ' ') ++after;
-    if (after < text.size() && std::isalnum(static_cast<unsigned char>(text[after])) != 0 &&
-        std::islower(static_cast<unsigned char>(text[after])) == 0) continue;
+    if (after < text.size() && is_alnum(text[after]) &&
+        !is_lower(text[after])) continue;
     if (k + 1 < mentions.size() && mentions[k + 1].begin < i) continue;
     date::year_month_day const first{m.when->earliest};
     date::year_month_day const second{first.year() / first.month() / date::day{day}};
@@ -120,7 +128,7 @@ void appositive_days(std::vector<temporal_mention>& mentions, std::string_view t
     if (i != m.begin) continue;
     std::size_t after = m.end;
     while (after < text.size() && text[after] == ' ') ++after;
-    if (after >= text.size() || std::isalpha(static_cast<unsigned char>(text[after])) == 0) continue;
+    if (after >= text.size() || !is_letter(text[after])) continue;
     m.value = date.value;
     m.when = date.when;
     m.anchor_value = date.value;
@@ -131,15 +139,18 @@ void appositive_days(std::vector<temporal_mention>& mentions, std::string_view t
 // The count of a number written in digits or as a word from one to twenty, tens to ninety; 0 if none.
 int count_of(std::string_view w) {
   if (w.empty()) return 0;
-  if (std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+  if (std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c); })) {
     int n = 0;
     return w.size() <= 4 && std::from_chars(w.data(), w.data() + w.size(), n).ec == std::errc{} ? n : 0;
   }
   static constexpr std::string_view words[] = {"one",     "two",     "three",     "four",     "five",    "six",     "seven",
                                                "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen", "fourteen",
                                                "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-  std::string lower{w};
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // The longest word below has nine letters: lowered on the stack, not in a string.
+  if (w.size() > 9) return 0;
+  char buffer[9];
+  for (std::size_t i = 0; i < w.size(); ++i) buffer[i] = to_lower(w[i]);
+  std::string_view const lower{buffer, w.size()};
   for (int i = 0; i < 20; ++i) {
     if (lower == words[i]) return i + 1;
   }
@@ -163,11 +174,11 @@ void elliptical_durations(std::vector<temporal_mention>& mentions, std::string_v
     if (m.type == timex_type::duration && m.mod.empty() && m.value.size() >= 3 && m.value[0] == 'P') {
       std::size_t const digits = m.value[1] == 'T' ? 2 : 1;
       std::size_t u = digits;
-      while (u < m.value.size() && std::isdigit(static_cast<unsigned char>(m.value[u])) != 0) ++u;
+      while (u < m.value.size() && is_digit(m.value[u])) ++u;
       // The span's first word is the count of the second end: "three weeks".
       std::size_t w = m.begin;
-      while (w < m.end && std::isalnum(static_cast<unsigned char>(text[w])) != 0) ++w;
-      bool const simple = u > digits && u + 1 == m.value.size() && std::isalpha(static_cast<unsigned char>(m.value[u])) != 0;
+      while (w < m.end && is_alnum(text[w])) ++w;
+      bool const simple = u > digits && u + 1 == m.value.size() && is_letter(m.value[u]);
       int said = 0;  // the count in the value; 0 when it has more than four digits
       if (simple && u - digits <= 4) std::from_chars(m.value.data() + digits, m.value.data() + u, said);
       if (said > 0 && count_of(text.substr(m.begin, w - m.begin)) == said) {
@@ -175,16 +186,16 @@ void elliptical_durations(std::vector<temporal_mention>& mentions, std::string_v
         std::size_t i = m.begin;
         while (i > 0 && text[i - 1] == ' ') --i;
         std::size_t j = i;
-        while (j > 0 && std::isalpha(static_cast<unsigned char>(text[j - 1])) != 0) --j;
+        while (j > 0 && is_letter(text[j - 1])) --j;
         std::string_view const joiner = text.substr(j, i - j);
         if ((joiner == "to" || joiner == "or") && j > 0 && text[j - 1] == ' ') {
           std::size_t e = j - 1;
           while (e > 0 && text[e - 1] == ' ') --e;
           std::size_t b = e;
-          while (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1])) != 0) --b;
+          while (b > 0 && is_alnum(text[b - 1])) --b;
           int const first = count_of(text.substr(b, e - b));
           bool const free = k == 0 || mentions[k - 1].end <= b;
-          if (first > 0 && free && (b == 0 || !std::isalnum(static_cast<unsigned char>(text[b - 1])))) {
+          if (first > 0 && free && (b == 0 || !is_alnum(text[b - 1]))) {
             temporal_mention e1 = m;
             e1.begin = b;
             e1.end = e;

@@ -5,7 +5,6 @@
 #include "holidays.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -79,8 +78,10 @@ long long distance(day_interval const& interval, sys_days d) {
 //   against 79% for "always the DCT's year". Corpus: fixtures/corpus/en/month_day.jsonl.
 enum class default_year { within_120_days, nearest, by_tense };
 
-template <typename Candidate>
-std::optional<int> pick_year(int dct_year, sys_days dct, tense t, Candidate candidate, default_year fallback = default_year::within_120_days) {
+// `tense_of`: the clause's tense, asked only when it can change the answer (reading the clause
+// costs more than the rest of the placing).
+template <typename Tense, typename Candidate>
+std::optional<int> pick_year(int dct_year, sys_days dct, Tense tense_of, Candidate candidate, default_year fallback = default_year::within_120_days) {
   std::optional<int> next;
   std::optional<int> latest_past;
   for (int y = dct_year - 1; y <= dct_year + 1; ++y) {
@@ -90,6 +91,12 @@ std::optional<int> pick_year(int dct_year, sys_days dct, tense t, Candidate cand
     if (c->earliest > dct && !next) next = y;
     if (c->latest < dct) latest_past = y;
   }
+  // Every reading below picks the one candidate when there is one; and under the 120-day rule a
+  // next occurrence more than 330 days away loses to the latest past in every tense. Only then
+  // is the clause read.
+  if (!next || !latest_past) return next ? next : latest_past;
+  if (fallback == default_year::within_120_days && (candidate(*next)->earliest - dct).count() > 330) return latest_past;
+  tense const t = tense_of();
   // POLICY: "the fiscal year ended Jan. 31" said in October is the January just past, and "the
   //   second quarter ended Oct. 31" said on Oct. 27 the last year's October: a period said to have
   //   ended has ended by the DCT (TBAQ: 20 of 20 dates after "ended" are on or before the DCT; the
@@ -253,7 +260,9 @@ std::optional<period> period_of(sys_days d, ast::unit u) {
 //   Friday of the DCT's ISO week. Plain "Tuesday": a future clause takes the first on or after the
 //   DCT, otherwise the most recent on or before it (news reports what happened; today included).
 //   Corpus: fixtures/corpus/en/weekday.jsonl and tests/grammar/weekday_table_test.cpp.
-sys_days place_weekday(sys_days dct, unsigned iso_weekday, ast::direction dir, tense t) {
+// `tense_of`: the clause's tense, asked only of a plain weekday that is not the DCT's own.
+template <typename Tense>
+sys_days place_weekday(sys_days dct, unsigned iso_weekday, ast::direction dir, Tense tense_of) {
   date::weekday const target{iso_weekday % 7};  // date::weekday takes Sunday = 0 or 7
   switch (dir) {
     case ast::direction::past: return dct - days{1} - (date::weekday{dct - days{1}} - target);
@@ -261,7 +270,8 @@ sys_days place_weekday(sys_days dct, unsigned iso_weekday, ast::direction dir, t
     case ast::direction::nearest_this: return monday_of(dct) + days{(iso_weekday + 6) % 7};
     default: break;
   }
-  if (t == tense::future) return dct + (target - date::weekday{dct});
+  if (target == date::weekday{dct}) return dct;  // the same day, ahead or back
+  if (tense_of() == tense::future) return dct + (target - date::weekday{dct});
   return dct - (date::weekday{dct} - target);
 }
 
@@ -460,7 +470,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
   if (s.month != 0 && s.day != 0) {
     bool year_stated = year >= 0;
     if (!year_stated) {
-      auto const y = pick_year(dct_year, dct, c.clause_tense(), [&](int cy) -> std::optional<day_interval> {
+      auto const y = pick_year(dct_year, dct, [&] { return c.clause_tense(); }, [&](int cy) -> std::optional<day_interval> {
         year_month_day const ymd{date::year{cy} / date::month{s.month} / date::day{s.day}};
         // "Monday, Oct. 26": the year in which the weekday matches.
         if (s.weekday != 0 && ymd.ok() && date::weekday{sys_days{ymd}} != date::weekday{s.weekday % 7}) return std::nullopt;
@@ -486,8 +496,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
   // A weekday alone, or with last/next/this.
   if (s.weekday != 0) {
     // Only a plain weekday is placed by the tense of its clause: "last Friday" reads none.
-    tense const t = s.dir == ast::direction::unspecified ? c.clause_tense() : tense::none;
-    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, t) + days{s.day_offset};
+    sys_days const d = place_weekday(anchor_day, s.weekday, s.dir, [&] { return c.clause_tense(); }) + days{s.day_offset};
     date_at(m, day_value(d), {d, d}, grain::day);
     m.stated |= field::weekday;
     m.implied |= field::year | field::month | field::day;
@@ -533,7 +542,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
       }
       return dct_year;
     }
-    return pick_year(dct_year, dct, c.clause_tense(), [&](int cy) -> std::optional<day_interval> { return interval_of(cy); }, fallback);
+    return pick_year(dct_year, dct, [&] { return c.clause_tense(); }, [&](int cy) -> std::optional<day_interval> { return interval_of(cy); }, fallback);
   };
 
   if (s.holiday != 0) {
@@ -578,7 +587,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
                        : (m.stated |= field::quarter, m.implied |= field::year,
                           // by_tense: the 120-day look-ahead of month names would make "the fiscal first
                           // quarter" said in October next year's (TBAQ: 1989-Q1, 3 of 3).
-                          pick_year(dct_year, dct, quarter_tense(),
+                          pick_year(dct_year, dct, quarter_tense,
                                     [&](int cy) -> std::optional<day_interval> { return quarter_interval(cy, s.quarter); }, default_year::by_tense));
     if (!y) return false;
     whole = quarter_interval(*y, s.quarter);
@@ -589,7 +598,7 @@ bool resolve_calendar(ast::expression const& s, resolve_context const& c, tempor
     auto const y = year >= 0 || s.dir != ast::direction::unspecified
                        ? place([&](int cy) { return half_interval(cy, s.half); }, field::half)
                        : (m.stated |= field::half, m.implied |= field::year,
-                          pick_year(dct_year, dct, c.clause_tense() == tense::future ? tense::future : tense::past,
+                          pick_year(dct_year, dct, [&] { return c.clause_tense() == tense::future ? tense::future : tense::past; },
                                     [&](int cy) -> std::optional<day_interval> { return half_interval(cy, s.half); }, default_year::by_tense));
     if (!y) return false;
     whole = half_interval(*y, s.half);
@@ -832,11 +841,9 @@ tense resolve_context::clause_tense() const {
 //   end). Corpus: fixtures/corpus/en/anaphoric.jsonl.
 bool opens_year_to_date(temporal_mention const& m, std::string_view said) {
   if (m.type != timex_type::duration || !(m.value == "P6M" || m.value == "P9M")) return false;
-  std::string lower{said};
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   for (std::string_view const opening : {"the first ", "the latest ", "the "}) {
-    if (!lower.starts_with(opening)) continue;
-    std::string_view const count = std::string_view{lower}.substr(opening.size());
+    if (!said.starts_with(opening)) continue;
+    std::string_view const count = said.substr(opening.size());
     return count.starts_with("six ") || count.starts_with("nine ") || count.starts_with("6 ") || count.starts_with("9 ");
   }
   return false;

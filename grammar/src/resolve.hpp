@@ -50,8 +50,8 @@ struct resolve_context {
   tense clause_tense() const;
 };
 
-// Whether `m`, said as `said`, names the months of the year to date in a results report: "the
-// nine months", "the first six months" (extract.cpp keeps it for year_to_date).
+// Whether `m`, said as `said` (in lower case), names the months of the year to date in a results
+// report: "the nine months", "the first six months" (extract.cpp keeps it for year_to_date).
 bool opens_year_to_date(temporal_mention const& m, std::string_view said);
 
 // Fills `m`, a default mention, with the meaning of what was said; false, leaving `m` half
