@@ -41,12 +41,24 @@ engine::text_span trim(std::string_view text, engine::text_span span) {
   return span;
 }
 
-// The first `limit` non-empty lines.
-std::vector<line_ref> first_lines(std::string_view text, std::size_t limit) {
-  std::vector<line_ref> lines;
+// A few lines, kept in place: a vector of them was one allocation per document.
+template <std::size_t N>
+struct line_refs {
+  std::array<line_ref, N> lines;
+  std::size_t count = 0;
+  std::size_t size() const { return count; }
+  void push_back(line_ref line) { lines[count++] = line; }
+  line_ref const* begin() const { return lines.data(); }
+  line_ref const* end() const { return lines.data() + count; }
+};
+
+// The first `N` non-empty lines.
+template <std::size_t N>
+line_refs<N> first_lines(std::string_view text) {
+  line_refs<N> lines;
   std::size_t pos = 0;
   std::size_t number = 0;
-  while (pos < text.size() && lines.size() < limit) {
+  while (pos < text.size() && lines.size() < N) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) {
       eol = text.size();
@@ -120,12 +132,11 @@ engine::document make_document(article_fields fields, std::string text, date::sy
   text.erase(0, bom);
   doc.text = std::move(text);
   std::string_view const view = doc.text;
-  std::string const prefix = fields.place.empty() ? std::string{} : fields.place + ", text ";
 
   doc.boilerplate = engine::find_boilerplate(view);
 
   // Labelled header fields the text may carry: "Title: ...", "Source: ...", "URL: ...".
-  auto const header = first_lines(view, 8);
+  auto const header = first_lines<8>(view);
   for (auto const& line : header) {
     std::string_view const content = view.substr(line.span.begin, line.span.size());
     if (overlaps_boilerplate(doc.boilerplate, line.span)) {
@@ -153,6 +164,7 @@ engine::document make_document(article_fields fields, std::string text, date::sy
   if (doc.dct.source == engine::dct_source::none) {
     doc.dct = detected.dct;
     for (auto& issue : detected.issues) {
+      std::string const prefix = fields.place.empty() ? std::string{} : fields.place + ", text ";
       errors.emplace_back(doc.id, prefix + issue.place, issue.message);
     }
   }
