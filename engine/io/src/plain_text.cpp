@@ -87,6 +87,14 @@ bool starts_with_label(std::string_view line, std::string_view label) {
   return true;
 }
 
+// Whether the (non-empty) line may start with one of the labels below: most header lines are
+// prose or a headline, and are turned away by their first byte, not compared with six labels.
+bool may_start_label(std::string_view line) {
+  char c = line.front();
+  c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return c == 't' || c == 'h' || c == 'u' || c == 's' || c == 'a' || c == 'b';
+}
+
 std::string_view after_label(std::string_view line, std::size_t label_size) {
   std::string_view rest = line.substr(label_size);
   while (!rest.empty() && is_space_byte(rest.front())) {
@@ -139,7 +147,7 @@ engine::document make_document(article_fields fields, std::string text, date::sy
   auto const header = first_lines<8>(view);
   for (auto const& line : header) {
     std::string_view const content = view.substr(line.span.begin, line.span.size());
-    if (overlaps_boilerplate(doc.boilerplate, line.span)) {
+    if (!may_start_label(content) || overlaps_boilerplate(doc.boilerplate, line.span)) {
       continue;
     }
     if (starts_with_label(content, "title:") || starts_with_label(content, "headline:")) {
