@@ -52,7 +52,7 @@ struct record_fields {
 // a line above the parser's capacity. Those take nlohmann's reading below, whose values and
 // messages are the contract. On 150 TBAQ records, reading them took 23.4 million instructions
 // with nlohmann alone, 1.6 million this way (callgrind), and it was a fifth of `timeline tag`.
-std::optional<record_fields> read_fast(std::string_view line, bool padded) {
+std::optional<record_fields> read_fast(std::string_view line, bool padded, std::string& buffer) {
   static_assert(jsonl_line_padding >= simdjson::SIMDJSON_PADDING);
   // Lines above this take the nlohmann path: the parser keeps its buffers for the next line, and
   // they grow with the largest line it has read.
@@ -62,6 +62,8 @@ std::optional<record_fields> read_fast(std::string_view line, bool padded) {
   simdjson::dom::object record;
   if (parser.parse(line.data(), line.size(), !padded).get(record) != simdjson::SUCCESS) return std::nullopt;
   record_fields out;
+  out.text = std::move(buffer);
+  out.text.clear();
   std::string dct;
   unsigned seen = 0;  // one bit per field read: a repeated key goes to nlohmann (its last one wins)
   for (auto const field : record) {
@@ -121,11 +123,12 @@ record_fields read_with_messages(std::string_view line, std::string const& file_
 }  // namespace
 
 jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, std::size_t line_number,
-                                date::sys_days today, std::vector<input_error>& errors, bool padded) {
+                                date::sys_days today, std::vector<input_error>& errors, bool padded,
+                                std::string buffer) {
   jsonl_record out;
   std::string& place = out.fields.place;
   place = "line " + std::to_string(line_number);
-  std::optional<record_fields> fields = read_fast(line, padded);
+  std::optional<record_fields> fields = read_fast(line, padded, buffer);
   if (!fields) fields = read_with_messages(line, std::string{file}, place);
   record_fields& read = *fields;
   out.text = std::move(read.text);
