@@ -489,6 +489,22 @@ bool may_start_date(std::string_view text, std::size_t pos) {
 }  // namespace
 
 std::optional<date_reading> parse_date(std::string_view text) {
+  // "2025-08-13" and nothing else, the form of nearly every date a record carries: read as the
+  // general reading below reads it (year first, no time), without its cursor.
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    unsigned value[3] = {};
+    bool digits = true;
+    for (std::size_t i = 0, part = 0; i < 10; ++i) {
+      if (i == 4 || i == 7) {
+        ++part;
+      } else if (is_digit(text[i])) {
+        value[part] = value[part] * 10 + static_cast<unsigned>(text[i] - '0');
+      } else {
+        digits = false;
+      }
+    }
+    if (digits) return date_reading{make_ymd(value[0], value[1], value[2]), std::nullopt, 0, 10};
+  }
   std::size_t begin = 0;
   std::size_t end = text.size();
   auto const space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'; };
