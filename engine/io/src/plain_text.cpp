@@ -127,7 +127,7 @@ bool reads_as_headline(std::string_view line) {
 
 }  // namespace
 
-engine::document make_document(article_fields fields, std::string text, date::sys_days today,
+engine::document make_document(article_fields&& fields, std::string text, date::sys_days today,
                                std::vector<input_error>& errors, bool segment) {
   engine::document doc;
   doc.id = std::move(fields.id);
