@@ -543,15 +543,15 @@ class reader {
       if (record.fields.id.empty()) {
         record.fields.id = line_id();
       }
-      source_document out;
+      std::vector<input_error> document_errors;  // the record's, then the text's
       for (auto const& e : errors) {
-        out.errors.emplace_back(record.fields.id, e.place(), e.message());
+        document_errors.emplace_back(record.fields.id, e.place(), e.message());
       }
-      std::vector<input_error> text_errors;
-      out.document = make_document(std::move(record.fields), std::move(record.text), today_, text_errors, options_.segment);
-      for (auto& e : text_errors) {
-        out.errors.push_back(std::move(e));
-      }
+      // The document is made in its place: made and then moved there, its dozen members were
+      // moved for every record.
+      source_document out{
+          make_document(std::move(record.fields), std::move(record.text), today_, document_errors, options_.segment),
+          nullptr, std::move(document_errors), {}};
       deliver(std::move(out));
       // The next record's text goes where this one's was, when the callback left it: a text is
       // most of a line, and allocating and freeing it for each record cost more than copying it.
