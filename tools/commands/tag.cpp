@@ -452,7 +452,9 @@ int run_tag(tag_options const& options) {
       auto const mentions = engine::tag(doc, *dct, extract);
       std::string const dct_text = day_text(dct->day);
       // --out means one TimeML file per input, whatever the input format.
-      std::string const format = !options.format.empty() ? options.format : (source.timeml || !options.out.empty()) ? "timeml" : "json";
+      std::string_view const format = !options.format.empty()                   ? std::string_view{options.format}
+                                      : (source.timeml || !options.out.empty()) ? "timeml"sv
+                                                                                : "json"sv;
       if (format == "json") {
         io::offset_converter const offsets{doc.text};
         std::string_view const error = source.errors.empty() ? std::string_view{} : source.errors.front().message();
