@@ -118,6 +118,10 @@ bool reads_as_headline(std::string_view line) {
   if (last == '.' || last == ',' || last == ';' || last == ':') {
     return false;
   }
+  // A code point is at most four bytes: a longer line is over 150 of them, and is not counted.
+  if (line.size() > 4 * 150) {
+    return false;
+  }
   std::size_t const width = count_code_points(line);
   if (width < 8 || width > 150) {
     return false;
