@@ -653,7 +653,10 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
     }
     pos = eol + 1;
     std::string_view const content = text.substr(line.begin, line.size());
-    if (content.find_first_not_of(" \t\xC2\xA0\xEF\xBB\xBF") == std::string_view::npos) {
+    // A line that starts with a visible ASCII byte is not blank: most are, and are not searched.
+    bool const visible = !content.empty() && static_cast<unsigned char>(content.front()) > ' ' &&
+                         static_cast<unsigned char>(content.front()) < 0x80;
+    if (!visible && content.find_first_not_of(" \t\xC2\xA0\xEF\xBB\xBF") == std::string_view::npos) {
       continue;
     }
     ++seen;
@@ -728,8 +731,10 @@ date_detection detect_publication_date(std::string_view text, std::vector<engine
 
   // 3. A dateline opening the first paragraph: the place, the date, the agency, a dash.
   if (first_prose < text.size()) {
-    std::size_t eol = text.find('\n', first_prose);
-    std::string_view const opening = text.substr(first_prose, std::min<std::size_t>(120, (eol == std::string_view::npos ? text.size() : eol) - first_prose));
+    // The opening is at most 120 bytes: the end of its line is looked for there, not through the
+    // whole paragraph.
+    std::string_view opening = text.substr(first_prose, 120);
+    opening = opening.substr(0, opening.find('\n'));
     bool const capital = !opening.empty() && opening.front() >= 'A' && opening.front() <= 'Z';
     std::size_t const cut = capital ? dateline_end(opening) : std::string_view::npos;
     if (cut != std::string_view::npos && cut > 0) {
