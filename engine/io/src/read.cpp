@@ -116,6 +116,12 @@ std::string describe_size(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+// Whether `text` starts with a visible ASCII byte, and so is not blank: the search for a byte
+// that is not blank calls memchr on its set for each byte it looks at.
+bool starts_visible(std::string_view text) {
+  return !text.empty() && static_cast<unsigned char>(text.front()) > ' ' && static_cast<unsigned char>(text.front()) < 0x80;
+}
+
 // Lines of a stream, read in chunks so a line longer than `max` is skipped without being held. A
 // line is given where it lies in the chunk when it lies in one (a copy of each line was an eighth of
 // reading it), else joined from the chunks; either way jsonl_line_padding readable bytes follow it,
@@ -510,7 +516,7 @@ class reader {
       if (!view.empty() && view.back() == '\r') {
         view.remove_suffix(1);
       }
-      if (view.find_first_not_of(" \t") == std::string_view::npos) {
+      if (!starts_visible(view) && view.find_first_not_of(" \t") == std::string_view::npos) {
         continue;
       }
       any = true;
@@ -536,7 +542,7 @@ class reader {
         continue;
       }
       jsonl_record& record = *read;
-      if (record.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      if (!starts_visible(record.text) && record.text.find_first_not_of(" \t\r\n") == std::string::npos) {
         fail(record.fields.id.empty() ? line_id() : record.fields.id, path, place(), "empty \"text\"");
         continue;
       }
