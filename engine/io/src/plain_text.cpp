@@ -20,6 +20,14 @@ bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '
 
 // Trims ASCII white space and no-break spaces (C2 A0) from both ends.
 engine::text_span trim(std::string_view text, engine::text_span span) {
+  // Most lines start and end with a visible ASCII byte: nothing to trim, and nothing tested twice.
+  auto const visible = [&](std::size_t at) {
+    auto const c = static_cast<unsigned char>(text[at]);
+    return c > ' ' && c < 0x80;
+  };
+  if (span.begin < span.end && visible(span.begin) && visible(span.end - 1)) {
+    return span;
+  }
   for (;;) {
     if (span.begin < span.end && is_space_byte(text[span.begin])) {
       ++span.begin;
