@@ -126,8 +126,10 @@ jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, st
                                 date::sys_days today, std::vector<input_error>& errors, bool padded,
                                 std::string buffer) {
   jsonl_record out;
+  char number[24];
+  auto const digits = static_cast<std::size_t>(std::to_chars(number, number + sizeof number, line_number).ptr - number);
   std::string& place = out.fields.place;
-  place = "line " + std::to_string(line_number);
+  place.append("line ").append(number, digits);
   std::optional<record_fields> fields = read_fast(line, padded, buffer);
   if (!fields) fields = read_with_messages(line, std::string{file}, place);
   record_fields& read = *fields;
@@ -137,8 +139,6 @@ jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, st
   out.fields.url = std::move(read.url);
   // "file:N", then " (source)" when given: made in one allocation, not four (every record has one,
   // and the pieces cost more than reading the record's fields).
-  char number[24];
-  auto const digits = static_cast<std::size_t>(std::to_chars(number, number + sizeof number, line_number).ptr - number);
   std::string& source = out.fields.source;
   source.reserve(file.size() + 1 + digits + (read.source.empty() ? 0 : read.source.size() + 3));
   source.append(file).append(1, ':').append(number, digits);
