@@ -326,6 +326,20 @@ bool may_start_prompt(std::string_view line) {
 // fold() of a head of the line, cut between code points, is a head of the line's fold.
 bool folds_to_prompt_prefix(std::string_view line, std::string& buffer) {
   if (!may_start_prompt(line)) return false;
+  // A line that starts with three ASCII letters folds to them lower cased: when no prefix starts
+  // like them ("The ..." starts none, though "this article ..." shares its first letter), the
+  // line is not folded at all.
+  auto const letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (line.size() >= 3 && letter(line[0]) && letter(line[1]) && letter(line[2])) {
+    auto const lower = [](char c) { return static_cast<char>(c | 0x20); };
+    char const head[3] = {lower(line[0]), lower(line[1]), lower(line[2])};
+    bool starts_like_one = false;
+    for (std::uint64_t m = prompt_prefixes_by_first_byte[static_cast<unsigned char>(head[0])]; m != 0; m &= m - 1) {
+      std::string_view const prefix = prompt_prefixes[static_cast<std::size_t>(__builtin_ctzll(m))];
+      starts_like_one = starts_like_one || std::string_view{head, 3}.starts_with(prefix.substr(0, 3));
+    }
+    if (!starts_like_one) return false;
+  }
   std::size_t cut = std::min(line.size(), longest_prompt_prefix + 8);
   while (cut > 0 && cut < line.size() && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) {
     --cut;

@@ -361,7 +361,7 @@ io::timeml_document wrap_as_timeml(engine::document const& doc, grammar::referen
   return t;
 }
 
-void print_table(std::ostream& out, engine::document const& doc, std::string const& dct,
+void print_table(std::ostream& out, engine::document const& doc, std::string_view dct,
                  std::vector<grammar::temporal_mention> const& mentions) {
   out << doc.id << "  (DCT " << dct << ", " << mentions.size() << " expression" << (mentions.size() == 1 ? "" : "s") << ")\n";
   if (mentions.empty()) return;
@@ -450,9 +450,12 @@ int run_tag(tag_options const& options) {
     // reported under its name, and the run goes on with the next one.
     try {
       auto const mentions = engine::tag(doc, *dct, extract);
-      std::string const dct_text = day_text(dct->day);
+      char dct_day[grammar::day_value_room];  // day_text(), without a string
+      std::string_view const dct_text{dct_day, static_cast<std::size_t>(grammar::write_day_value(dct_day, dct->day) - dct_day)};
       // --out means one TimeML file per input, whatever the input format.
-      std::string const format = !options.format.empty() ? options.format : (source.timeml || !options.out.empty()) ? "timeml" : "json";
+      std::string_view const format = !options.format.empty()                   ? std::string_view{options.format}
+                                      : (source.timeml || !options.out.empty()) ? "timeml"sv
+                                                                                : "json"sv;
       if (format == "json") {
         io::offset_converter const offsets{doc.text};
         std::string_view const error = source.errors.empty() ? std::string_view{} : source.errors.front().message();

@@ -20,6 +20,14 @@ bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '
 
 // Trims ASCII white space and no-break spaces (C2 A0) from both ends.
 engine::text_span trim(std::string_view text, engine::text_span span) {
+  // Most lines start and end with a visible ASCII byte: nothing to trim, and nothing tested twice.
+  auto const visible = [&](std::size_t at) {
+    auto const c = static_cast<unsigned char>(text[at]);
+    return c > ' ' && c < 0x80;
+  };
+  if (span.begin < span.end && visible(span.begin) && visible(span.end - 1)) {
+    return span;
+  }
   for (;;) {
     if (span.begin < span.end && is_space_byte(text[span.begin])) {
       ++span.begin;
@@ -41,12 +49,24 @@ engine::text_span trim(std::string_view text, engine::text_span span) {
   return span;
 }
 
-// The first `limit` non-empty lines.
-std::vector<line_ref> first_lines(std::string_view text, std::size_t limit) {
-  std::vector<line_ref> lines;
+// A few lines, kept in place: a vector of them was one allocation per document.
+template <std::size_t N>
+struct line_refs {
+  std::array<line_ref, N> lines;
+  std::size_t count = 0;
+  std::size_t size() const { return count; }
+  void push_back(line_ref line) { lines[count++] = line; }
+  line_ref const* begin() const { return lines.data(); }
+  line_ref const* end() const { return lines.data() + count; }
+};
+
+// The first `N` non-empty lines.
+template <std::size_t N>
+line_refs<N> first_lines(std::string_view text) {
+  line_refs<N> lines;
   std::size_t pos = 0;
   std::size_t number = 0;
-  while (pos < text.size() && lines.size() < limit) {
+  while (pos < text.size() && lines.size() < N) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) {
       eol = text.size();
@@ -75,6 +95,14 @@ bool starts_with_label(std::string_view line, std::string_view label) {
   return true;
 }
 
+// Whether the (non-empty) line may start with one of the labels below: most header lines are
+// prose or a headline, and are turned away by their first byte, not compared with six labels.
+bool may_start_label(std::string_view line) {
+  char c = line.front();
+  c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return c == 't' || c == 'h' || c == 'u' || c == 's' || c == 'a' || c == 'b';
+}
+
 std::string_view after_label(std::string_view line, std::size_t label_size) {
   std::string_view rest = line.substr(label_size);
   while (!rest.empty() && is_space_byte(rest.front())) {
@@ -98,6 +126,10 @@ bool reads_as_headline(std::string_view line) {
   if (last == '.' || last == ',' || last == ';' || last == ':') {
     return false;
   }
+  // A code point is at most four bytes: a longer line is over 150 of them, and is not counted.
+  if (line.size() > 4 * 150) {
+    return false;
+  }
   std::size_t const width = count_code_points(line);
   if (width < 8 || width > 150) {
     return false;
@@ -107,7 +139,7 @@ bool reads_as_headline(std::string_view line) {
 
 }  // namespace
 
-engine::document make_document(article_fields fields, std::string text, date::sys_days today,
+engine::document make_document(article_fields&& fields, std::string text, date::sys_days today,
                                std::vector<input_error>& errors, bool segment) {
   engine::document doc;
   doc.id = std::move(fields.id);
@@ -120,15 +152,14 @@ engine::document make_document(article_fields fields, std::string text, date::sy
   text.erase(0, bom);
   doc.text = std::move(text);
   std::string_view const view = doc.text;
-  std::string const prefix = fields.place.empty() ? std::string{} : fields.place + ", text ";
 
   doc.boilerplate = engine::find_boilerplate(view);
 
   // Labelled header fields the text may carry: "Title: ...", "Source: ...", "URL: ...".
-  auto const header = first_lines(view, 8);
+  auto const header = first_lines<8>(view);
   for (auto const& line : header) {
     std::string_view const content = view.substr(line.span.begin, line.span.size());
-    if (overlaps_boilerplate(doc.boilerplate, line.span)) {
+    if (!may_start_label(content) || overlaps_boilerplate(doc.boilerplate, line.span)) {
       continue;
     }
     if (starts_with_label(content, "title:") || starts_with_label(content, "headline:")) {
@@ -153,6 +184,7 @@ engine::document make_document(article_fields fields, std::string text, date::sy
   if (doc.dct.source == engine::dct_source::none) {
     doc.dct = detected.dct;
     for (auto& issue : detected.issues) {
+      std::string const prefix = fields.place.empty() ? std::string{} : fields.place + ", text ";
       errors.emplace_back(doc.id, prefix + issue.place, issue.message);
     }
   }

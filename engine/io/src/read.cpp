@@ -116,6 +116,12 @@ std::string describe_size(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+// Whether `text` starts with a visible ASCII byte, and so is not blank: the search for a byte
+// that is not blank calls memchr on its set for each byte it looks at.
+bool starts_visible(std::string_view text) {
+  return !text.empty() && static_cast<unsigned char>(text.front()) > ' ' && static_cast<unsigned char>(text.front()) < 0x80;
+}
+
 // Lines of a stream, read in chunks so a line longer than `max` is skipped without being held. A
 // line is given where it lies in the chunk when it lies in one (a copy of each line was an eighth of
 // reading it), else joined from the chunks; either way jsonl_line_padding readable bytes follow it,
@@ -491,6 +497,7 @@ class reader {
     std::size_t offset = 0;
     std::size_t number = 0;
     bool any = false;
+    std::string spare_text;
     while (lines.next(line, too_long, length, offset)) {
       ++number;
       // Made only for a line that needs them: most lines have an id and no problem.
@@ -509,7 +516,7 @@ class reader {
       if (!view.empty() && view.back() == '\r') {
         view.remove_suffix(1);
       }
-      if (view.find_first_not_of(" \t") == std::string_view::npos) {
+      if (!starts_visible(view) && view.find_first_not_of(" \t") == std::string_view::npos) {
         continue;
       }
       any = true;
@@ -521,7 +528,7 @@ class reader {
       std::vector<input_error> errors;
       std::optional<jsonl_record> read;
       try {
-        read.emplace(parse_jsonl_record(view, path, number, today_, errors, true));
+        read.emplace(parse_jsonl_record(view, path, number, today_, errors, true, std::move(spare_text)));
       } catch (input_error const& e) {
         // Both JSON readers refuse a line that is not UTF-8, so the line is checked only when
         // refused: checked before every reading, it was checked twice, and the check was a
@@ -535,23 +542,26 @@ class reader {
         continue;
       }
       jsonl_record& record = *read;
-      if (record.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      if (!starts_visible(record.text) && record.text.find_first_not_of(" \t\r\n") == std::string::npos) {
         fail(record.fields.id.empty() ? line_id() : record.fields.id, path, place(), "empty \"text\"");
         continue;
       }
       if (record.fields.id.empty()) {
         record.fields.id = line_id();
       }
-      source_document out;
+      std::vector<input_error> document_errors;  // the record's, then the text's
       for (auto const& e : errors) {
-        out.errors.emplace_back(record.fields.id, e.place(), e.message());
+        document_errors.emplace_back(record.fields.id, e.place(), e.message());
       }
-      std::vector<input_error> text_errors;
-      out.document = make_document(std::move(record.fields), std::move(record.text), today_, text_errors, options_.segment);
-      for (auto& e : text_errors) {
-        out.errors.push_back(std::move(e));
-      }
+      // The document is made in its place: made and then moved there, its dozen members were
+      // moved for every record.
+      source_document out{
+          make_document(std::move(record.fields), std::move(record.text), today_, document_errors, options_.segment),
+          nullptr, std::move(document_errors), {}};
       deliver(std::move(out));
+      // The next record's text goes where this one's was, when the callback left it: a text is
+      // most of a line, and allocating and freeing it for each record cost more than copying it.
+      spare_text = std::move(out.document.text);
     }
     if (in.bad()) {
       fail(stem, path, "line " + std::to_string(number + 1), "read error");

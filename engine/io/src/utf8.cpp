@@ -3,17 +3,30 @@
 
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <timeline/grammar/detail/eight_bytes.hpp>
 
 namespace timeline::io {
 namespace {
 
-// `pos` moved past ASCII, 32 and then 8 bytes at a time: to the first block of eight holding a byte
+// `pos` moved past ASCII, 64 (SSE2), 32 and then 8 bytes at a time: to the first block of eight holding a byte
 // above 127, or to the last seven bytes. News text is mostly ASCII, and every byte of every input
 // is checked this way.
 std::size_t skip_ascii(std::string_view bytes, std::size_t pos) noexcept {
   using timeline::detail::high_bits;
   using timeline::detail::load_eight;
+#if defined(__SSE2__)
+  // Sixty-four bytes a step, their top bits in one mask: about half the instructions a byte of
+  // the 32-byte steps below, which take the rest.
+  for (; pos + 64 <= bytes.size(); pos += 64) {
+    auto const load = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes.data() + at)); };
+    __m128i const any = _mm_or_si128(_mm_or_si128(load(pos), load(pos + 16)), _mm_or_si128(load(pos + 32), load(pos + 48)));
+    if (_mm_movemask_epi8(any) != 0) break;
+  }
+#endif
   for (; pos + 32 <= bytes.size(); pos += 32) {
     char const* const block = bytes.data() + pos;
     if (((load_eight(block) | load_eight(block + 8) | load_eight(block + 16) | load_eight(block + 24)) & high_bits) != 0) {

@@ -36,8 +36,11 @@ inline constexpr std::size_t jsonl_line_padding = 64;
 // line is not a JSON object with a string "text". A "published" value that is not a real date is
 // not fatal: it goes to `errors` and the record is returned without it. `padded` promises that
 // jsonl_line_padding bytes after the line may be read (their values do not matter): the JSON
-// parser then reads the line where it is instead of copying it first.
+// parser then reads the line where it is instead of copying it first. The text is written into
+// `buffer` (a previous record's text, say) when its capacity is enough, rather than into memory
+// allocated for it.
 jsonl_record parse_jsonl_record(std::string_view line, std::string_view file, std::size_t line_number,
-                                date::sys_days today, std::vector<input_error>& errors, bool padded = false);
+                                date::sys_days today, std::vector<input_error>& errors, bool padded = false,
+                                std::string buffer = {});
 
 }  // namespace timeline::io

@@ -39,8 +39,10 @@ struct article_fields {
 
 // Builds the document. Problems that do not stop it from being read (an impossible or future
 // date in its header) are appended to `errors`, naming the document and the line.
-// `segment` false leaves paragraphs and sentences empty, for callers that read neither.
-engine::document make_document(article_fields fields, std::string text, date::sys_days today,
+// `segment` false leaves paragraphs and sentences empty, for callers that read neither. `fields` is
+// moved from: taken by value, its strings were moved twice, into the parameter and on into the
+// document.
+engine::document make_document(article_fields&& fields, std::string text, date::sys_days today,
                                std::vector<input_error>& errors, bool segment = true);
 
 }  // namespace timeline::io
