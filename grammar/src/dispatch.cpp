@@ -540,6 +540,7 @@ inline production_set table::accepting_second(production_set const& set, std::st
 
 production_set table::accepting_third(production_set const& set, std::string_view lower, std::size_t after,
                                       production_set const& ending_here) const {
+  if (set.empty()) return set;  // the second token turned them all away: the third is not read
   std::size_t i = skip_spaces(lower, after);
   if (i == lower.size()) return set;  // the text ends: rare, and left to the productions
   production_set accepting = pair_any_ | ending_here | thirds_.any;
